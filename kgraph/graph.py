@@ -1,0 +1,262 @@
+"""Extractions -> RDF quads. The one place that mints IRIs.
+
+Layout of the dataset:
+
+* one named graph per source file holds its papers, sentences, mentions and claims;
+* `ENTITIES` holds the shared description (type, labels) of every named thing;
+* `CATALOGUE` holds the hardware catalogue, `ONTOLOGY` the ontology itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+from pyoxigraph import Literal, NamedNode, Quad
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
+
+from kgraph.model import Claim, Extraction, Mention, Paper
+from kgraph.namespace import KG
+
+BASE = "https://w3id.org/kgraph/id/"
+ENTITIES = NamedNode(BASE + "graph/entities")
+CATALOGUE = NamedNode(BASE + "graph/catalogue")
+ONTOLOGY = NamedNode(BASE + "graph/ontology")
+
+TYPE_CLASS = {
+    "SYSTEM": KG.System, "MODEL": KG.Model, "DATASET": KG.Dataset,
+    "GPU": KG.GPU, "CPU": KG.CPU, "STORAGE": KG.Storage, "MEMORY": KG.Memory,
+    "ACCELERATOR": KG.Accelerator, "INTERCONNECT": KG.Interconnect,
+}
+CLASS_TYPE = {str(v): k for k, v in TYPE_CLASS.items()}
+TYPE_KIND = {"SYSTEM": "system", "MODEL": "model", "DATASET": "dataset"}
+
+
+def slug(label: str) -> str:
+    """Readable IRI key: lower-case ASCII words joined by '-'.
+
+    Examples:
+        >>> slug("NVIDIA V100")
+        'nvidia-v100'
+        >>> slug("4th Generation Intel Xeon Scalable")
+        '4th-generation-intel-xeon-scalable'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKC", label).lower()).strip("-")
+
+
+def name_key(name: str) -> str:
+    """Entity-resolution key of a name: case, hyphens, spaces and punctuation folded.
+
+    Examples:
+        >>> name_key("FlashAttention-2") == name_key("flash-attention 2")
+        True
+    """
+    return re.sub(r"[^0-9a-z]+", "", unicodedata.normalize("NFKC", name).casefold())
+
+
+def _digest(text: str, size: int = 16) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:size]
+
+
+def mint(kind: str, key: str) -> NamedNode:
+    """The IRI of a thing of `kind` (paper, system, hardware, ...) known by `key`.
+
+    Keys are reduced to safe characters; a key with none left is hashed.
+
+    Examples:
+        >>> mint("hardware", "NVIDIA V100").value
+        'https://w3id.org/kgraph/id/hardware/nvidia-v100'
+        >>> mint("system", "<script>").value
+        'https://w3id.org/kgraph/id/system/script'
+    """
+    safe = slug(key) or "h" + _digest(key)
+    return NamedNode(f"{BASE}{quote(kind, safe='')}/{quote(safe, safe='-')}")
+
+
+def thing_iri(type_: str, name: str) -> NamedNode:
+    """IRI of a named thing: hardware by catalogue label, others by resolution key."""
+    if type_ in TYPE_KIND:
+        key = name_key(name)
+        return mint(TYPE_KIND[type_], key or "h" + _digest(name))
+    return mint("hardware", name)
+
+
+def paper_key(paper: Paper) -> str:
+    """Deduplication key of a paper: its arXiv id, else its normalised title."""
+    if paper.arxiv_id:
+        return "arxiv-" + paper.arxiv_id
+    return "t-" + _digest(" ".join(re.findall(r"\w+", paper.title.casefold())))
+
+
+def paper_iri(paper: Paper) -> NamedNode:
+    return mint("paper", paper_key(paper))
+
+
+def content_hash(paper: Paper) -> str:
+    return hashlib.sha1(f"{paper.title}\n{paper.abstract}".encode()).hexdigest()
+
+
+def source_key(source: str) -> str:
+    """Stable key of an input file: its resolved path (or '-' for stdin)."""
+    return source if source == "-" else str(Path(source).resolve())
+
+
+def source_graph(source: str) -> NamedNode:
+    """The named graph holding the papers of one input file."""
+    name = Path(source).name or "stdin"
+    return mint("source", f"{name}-{_digest(source_key(source), 10)}")
+
+
+def _n(term: object) -> NamedNode:
+    return NamedNode(str(term))
+
+
+def _lit(value: object, datatype: object = None) -> Literal:
+    if datatype is None:
+        return Literal(str(value))
+    return Literal(str(value), datatype=_n(datatype))
+
+
+class QuadWriter:
+    """Turns extractions into quads for one named graph.
+
+    `is_described(iri)` says whether the store already types and labels a thing,
+    so a name seen again keeps its first preferred label and only gains altLabels.
+    """
+
+    def __init__(self, is_described: Callable[[NamedNode], bool]) -> None:
+        self._is_described = is_described
+        self._described: set[NamedNode] = set()
+
+    def source_quads(self, source: str) -> Iterator[Quad]:
+        g = source_graph(source)
+        yield Quad(g, _n(RDF.type), _n(KG.Source), g)
+        yield Quad(g, _n(DCTERMS.source), _lit(source_key(source)), g)
+        yield Quad(g, _n(RDFS.label), _lit(Path(source).name or source), g)
+
+    def quads(self, ex: Extraction) -> Iterator[Quad]:
+        """All quads of one paper: metadata, sentences, mentions, claims, entities."""
+        g = source_graph(ex.paper.source)
+        p = paper_iri(ex.paper)
+        yield from self._paper(ex.paper, p, g)
+        things = {(m.type, m.canonical): thing_iri(m.type, m.canonical) for m in ex.mentions}
+        sentences: set[tuple[int, int]] = set()
+        for m in ex.mentions:
+            iri = things[(m.type, m.canonical)]
+            yield from self._entity(iri, m)
+            yield Quad(p, _n(KG.mentions), iri, g)
+            sentences.add(m.sentence)
+        yield from self._mentions(ex.mentions, p, things, g)
+        for i, c in enumerate(ex.claims):
+            sentences.add(c.sentence)
+            yield from self._claim(c, i, p, things, g)
+        for span in sorted(sentences):
+            yield from self._sentence(ex.paper, p, span, g)
+
+    def _paper(self, paper: Paper, p: NamedNode, g: NamedNode) -> Iterator[Quad]:
+        yield Quad(p, _n(RDF.type), _n(KG.Paper), g)
+        yield Quad(p, _n(DCTERMS.title), _lit(paper.title), g)
+        yield Quad(p, _n(DCTERMS.abstract), _lit(paper.abstract), g)
+        yield Quad(p, _n(DCTERMS.identifier), _lit(paper.id), g)
+        yield Quad(p, _n(KG.contentHash), _lit(content_hash(paper)), g)
+        yield Quad(p, _n(PROV.wasDerivedFrom), g, g)
+        yield Quad(p, _n(KG.sourceLine), _lit(paper.line, XSD.integer), g)
+        for author in paper.authors:
+            yield Quad(p, _n(DCTERMS.creator), _lit(author), g)
+        for tag in paper.tags:
+            yield Quad(p, _n(KG.tag), _lit(tag), g)
+        if paper.date:
+            yield Quad(p, _n(DCTERMS.date), _lit(paper.date), g)
+        if paper.doi:
+            yield Quad(p, _n(SDO.identifier), _lit(paper.doi), g)
+        if paper.arxiv_id:
+            yield Quad(p, _n(KG.arxivId), _lit(paper.arxiv_id), g)
+
+    def _entity(self, iri: NamedNode, m: Mention) -> Iterator[Quad]:
+        if iri not in self._described:
+            self._described.add(iri)
+            if not self._is_described(iri):
+                yield Quad(iri, _n(RDF.type), _n(TYPE_CLASS[m.type]), ENTITIES)
+                yield Quad(iri, _n(SKOS.prefLabel), _lit(m.canonical), ENTITIES)
+                if m.type not in TYPE_KIND:
+                    yield Quad(iri, _n(KG.inCatalogue), _lit("false", XSD.boolean), ENTITIES)
+        if m.text != m.canonical:
+            yield Quad(iri, _n(SKOS.altLabel), _lit(m.text), ENTITIES)
+
+    def _mentions(self, mentions: tuple[Mention, ...], p: NamedNode,
+                  things: dict[tuple[str, str], NamedNode], g: NamedNode) -> Iterator[Quad]:
+        for m in mentions:
+            node = NamedNode(f"{p.value}/mention/{m.start}-{m.end}")
+            yield Quad(node, _n(RDF.type), _n(KG.Mention), g)
+            yield Quad(node, _n(KG.refersTo), things[(m.type, m.canonical)], g)
+            yield Quad(node, _n(KG.text), _lit(m.text), g)
+            yield Quad(node, _n(KG.start), _lit(m.start, XSD.integer), g)
+            yield Quad(node, _n(KG.end), _lit(m.end, XSD.integer), g)
+            yield Quad(node, _n(KG.inSentence), _sentence_iri(p, m.sentence), g)
+
+    def _claim(self, c: Claim, i: int, p: NamedNode,
+               things: dict[tuple[str, str], NamedNode], g: NamedNode) -> Iterator[Quad]:
+        node = NamedNode(f"{p.value}/claim/{c.start}-{c.end}-{i}")
+        yield Quad(node, _n(RDF.type), _n(KG.Claim), g)
+        yield Quad(node, _n(KG.text), _lit(c.text), g)
+        yield Quad(node, _n(KG.value), _lit(_decimal(c.value), XSD.decimal), g)
+        yield Quad(node, _n(KG.unit), _lit(c.unit), g)
+        yield Quad(node, _n(KG.metric), _lit(c.metric), g)
+        yield Quad(node, _n(KG.start), _lit(c.start, XSD.integer), g)
+        yield Quad(node, _n(KG.end), _lit(c.end, XSD.integer), g)
+        yield Quad(node, _n(KG.inSentence), _sentence_iri(p, c.sentence), g)
+        yield Quad(node, _n(PROV.wasDerivedFrom), p, g)
+        for prop, name, types in ((KG.aboutSystem, c.system, ("SYSTEM", "MODEL")),
+                                  (KG.comparedTo, c.baseline, ("SYSTEM", "MODEL", "DATASET")),
+                                  (KG.measuredOn, c.hardware, ())):
+            if name:
+                yield from self._claim_link(node, _n(prop), name, types, things, g)
+
+    def _claim_link(self, node: NamedNode, prop: NamedNode, name: str, types: tuple[str, ...],
+                    things: dict[tuple[str, str], NamedNode], g: NamedNode) -> Iterator[Quad]:
+        """Link a claim to a thing the paper mentions, else to a new node of its own."""
+        target = next((iri for (t, canon), iri in things.items()
+                       if canon == name and (t in types or not types)), None)
+        if target is None:
+            kind, cls = _UNMENTIONED[str(prop)]
+            target = mint(kind, name_key(name) if kind == "system" else name)
+            if target not in self._described and not self._is_described(target):
+                self._described.add(target)
+                yield Quad(target, _n(RDF.type), _n(cls), ENTITIES)
+                yield Quad(target, _n(SKOS.prefLabel), _lit(name), ENTITIES)
+        yield Quad(node, prop, target, g)
+
+    def _sentence(self, paper: Paper, p: NamedNode, span: tuple[int, int],
+                  g: NamedNode) -> Iterator[Quad]:
+        node = _sentence_iri(p, span)
+        yield Quad(node, _n(RDF.type), _n(KG.Sentence), g)
+        yield Quad(node, _n(DCTERMS.isPartOf), p, g)
+        yield Quad(node, _n(KG.text), _lit(paper.text[span[0]:span[1]]), g)
+        yield Quad(node, _n(KG.start), _lit(span[0], XSD.integer), g)
+        yield Quad(node, _n(KG.end), _lit(span[1], XSD.integer), g)
+
+
+_UNMENTIONED = {
+    str(KG.aboutSystem): ("system", KG.System),
+    str(KG.comparedTo): ("baseline", KG.Baseline),
+    str(KG.measuredOn): ("hardware", KG.Hardware),
+}
+
+
+def _sentence_iri(p: NamedNode, span: tuple[int, int]) -> NamedNode:
+    return NamedNode(f"{p.value}/sentence/{span[0]}-{span[1]}")
+
+
+def _decimal(value: float) -> str:
+    """xsd:decimal lexical form (no exponent).
+
+    Examples:
+        >>> _decimal(1e11), _decimal(1.97), _decimal(25.0)
+        ('100000000000', '1.97', '25')
+    """
+    text = f"{value:.10f}".rstrip("0").rstrip(".")
+    return text or "0"

@@ -8,8 +8,13 @@ normalised unit, then are checked for system and baseline attachment.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from kgraph.errors import InputError
+from kgraph.model import Paper
 
 HARDWARE = {"GPU", "CPU", "STORAGE", "MEMORY", "ACCELERATOR", "INTERCONNECT"}
 GENERIC = {"gpu", "cpu", "ssd", "tpu", "npu", "fpga", "nic", "nvme", "accelerator"}
@@ -58,7 +63,8 @@ def fold_unit(unit: str | None) -> tuple[float, str]:
     return scale, UNITS.get(u, u).replace(" ", "")
 
 
-def same_quantity(value: object, unit: str | None, gold_value: object, gold_unit: str | None) -> bool:
+def same_quantity(value: object, unit: str | None,
+                  gold_value: object, gold_unit: str | None) -> bool:
     """Same number (0.1 % relative tolerance) in the same unit."""
     try:
         a, b = float(value), float(gold_value)  # type: ignore[arg-type]
@@ -173,3 +179,29 @@ def _score_metrics(rid: str, gold: list[dict], pred: list[dict], scores: Scores)
         if i not in used:
             scores.metrics[1] += 1
             scores.misses.append((rid, "FP", "METRIC", f'{m.get("text")} [{m.get("unit")}]'))
+
+
+def read_jsonl(path: Path) -> dict[str, dict]:
+    """Records of a JSONL file keyed by id; bad lines are InputErrors."""
+    records = {}
+    with path.open(encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if line.strip():
+                try:
+                    record = json.loads(line)
+                    records[str(record["id"])] = record
+                except (json.JSONDecodeError, KeyError, TypeError) as error:
+                    raise InputError(str(path), number, f"bad gold record ({error})") from None
+    return records
+
+
+def evaluate_file(gold_path: Path) -> Scores:
+    """Run extraction on the gold records' titles and abstracts and score it."""
+    from kgraph.extract import build_nlp, extract_papers, to_record
+
+    if not gold_path.is_file():
+        raise InputError(str(gold_path), None, "no such file")
+    gold = read_jsonl(gold_path)
+    papers = (Paper(id=rid, title=r["title"], abstract=r["abstract"]) for rid, r in gold.items())
+    pred = {ex.paper.id: to_record(ex) for ex in extract_papers(papers, build_nlp())}
+    return score(gold, pred)

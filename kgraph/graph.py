@@ -222,7 +222,7 @@ class QuadWriter:
         target = next((iri for (t, canon), iri in things.items()
                        if canon == name and (t in types or not types)), None)
         if target is None:
-            kind, cls = _UNMENTIONED[str(prop)]
+            kind, cls = _UNMENTIONED[prop.value]
             target = mint(kind, name_key(name) if kind == "system" else name)
             if target not in self._described and not self._is_described(target):
                 self._described.add(target)

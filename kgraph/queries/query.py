@@ -18,7 +18,14 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples
+from pyoxigraph import (
+    Literal,
+    NamedNode,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    QueryTriples,
+)
 
 from kgraph.errors import QueryError
 from kgraph.store import KGStore
@@ -137,3 +144,11 @@ def select(store: KGStore, query: str, params: dict[str, str] | None = None) -> 
 
 def _plain(term: object) -> str | None:
     return None if term is None else term.value  # type: ignore[attr-defined]
+
+
+def sparql_json(store: KGStore, query: str, params: dict[str, str] | None = None) -> str:
+    """A query's results in the SPARQL 1.1 JSON results format."""
+    result = execute(store, resolve(query, params))
+    if isinstance(result, QueryTriples):
+        raise QueryError("CONSTRUCT/DESCRIBE results have no SPARQL-JSON form; use `kgraph export`")
+    return result.serialize(format=QueryResultsFormat.JSON).decode("utf-8")

@@ -13,9 +13,7 @@ from itertools import islice
 from pathlib import Path
 
 from kgraph.errors import InputError
-from kgraph.extract import build_nlp, extract_papers
 from kgraph.graph import QuadWriter, paper_iri
-from kgraph.ingest import read_papers
 from kgraph.model import Extraction, Paper
 from kgraph.store import KGStore
 
@@ -45,6 +43,9 @@ def build(
     progress: Callable[[int], None] | None = None,
 ) -> BuildReport:
     """Read, extract and load every new paper of `paths` into `store`."""
+    from kgraph.extract import build_nlp, extract_papers
+    from kgraph.ingest import read_papers
+
     report = BuildReport()
 
     def record_error(err: InputError) -> None:

@@ -25,6 +25,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="Store directory.")]
 Inputs = Annotated[list[str], typer.Argument(help="Input files or directories ('-' for stdin).")]
+BuildInputs = Annotated[list[str] | None, typer.Argument(
+    help="Input files or directories ('-' for stdin); default: the bundled example corpus.")]
 FormatOpt = Annotated[str | None, typer.Option("--format", help="Force the input format.")]
 ParamOpt = Annotated[list[str] | None,
                      typer.Option("--param", "-p", help="Saved-query parameter NAME=VALUE.")]
@@ -51,7 +53,7 @@ def open_store(path: Path) -> KGStore:
 @app.command()
 @user_errors
 def build(
-    inputs: Inputs,
+    inputs: BuildInputs = None,
     store: StoreOpt = DEFAULT_STORE,
     fmt: FormatOpt = None,
     strict: Annotated[bool, typer.Option(help="Stop at the first bad record.")] = False,
@@ -59,10 +61,11 @@ def build(
 ) -> None:
     """Read abstracts, extract entities and claims, and add new papers to the store."""
     from kgraph.build import build as run_build
+    from kgraph.ingest import EXAMPLES_DIR
     from kgraph.progress import progress_bar
 
     with progress_bar(err) as advance:
-        report = run_build(inputs, KGStore(store), fmt=fmt, strict=strict, workers=workers,
+        report = run_build(inputs or [str(EXAMPLES_DIR)], KGStore(store), fmt=fmt, strict=strict, workers=workers,
                            on_error=lambda e: err.print(f"[yellow]skipped[/yellow] {e}",
                                                         highlight=False),
                            progress=advance)

@@ -1,0 +1,82 @@
+"""graph.py: IRI minting, entity resolution and the quads of an extraction."""
+
+from __future__ import annotations
+
+from pyoxigraph import NamedNode
+
+from kgraph.graph import (
+    ENTITIES,
+    QuadWriter,
+    mint,
+    name_key,
+    paper_iri,
+    slug,
+    source_graph,
+    thing_iri,
+)
+from kgraph.model import Paper
+from kgraph.namespace import KG
+from tests.conftest import sample_extractions
+
+
+def test_mint_keeps_untrusted_text_out_of_iris():
+    iri = mint("system", 'a> <b "c" {d} \n e').value
+    assert iri == "https://w3id.org/kgraph/id/system/a-b-c-d-e"
+    assert mint("system", "日本").value.startswith("https://w3id.org/kgraph/id/system/h")
+
+
+def test_system_variants_resolve_to_one_node():
+    names = ["FlashAttention-2", "FlashAttention 2", "flash-attention-2", "FLASHATTENTION2"]
+    assert len({thing_iri("SYSTEM", n) for n in names}) == 1
+    assert thing_iri("SYSTEM", "vLLM") != thing_iri("MODEL", "vLLM")
+
+
+def test_hardware_iri_follows_catalogue_slug():
+    assert thing_iri("GPU", "NVIDIA V100") == NamedNode(
+        "https://w3id.org/kgraph/id/hardware/" + slug("NVIDIA V100"))
+
+
+def test_papers_deduplicate_by_title_or_arxiv_id():
+    a = Paper("1", "Fast  Serving: LLMs!", "x")
+    b = Paper("2", "fast serving llms", "y", source="other.txt")
+    c = Paper("3", "Another title", "z", arxiv_id="2401.00001")
+    d = Paper("4", "Different title", "z", arxiv_id="2401.00001")
+    assert paper_iri(a) == paper_iri(b)
+    assert paper_iri(c) == paper_iri(d) != paper_iri(a)
+
+
+def test_source_graph_is_stable_per_path(tmp_path):
+    f = tmp_path / "a.jsonl"
+    assert source_graph(str(f)) == source_graph(str(tmp_path / "." / "a.jsonl"))
+    assert source_graph(str(f)) != source_graph(str(tmp_path / "b.jsonl"))
+
+
+def test_quads_hold_claims_mentions_and_provenance():
+    ex = sample_extractions()[0]
+    quads = list(QuadWriter(lambda iri: False).quads(ex))
+    triples = {(q.subject.value, q.predicate.value, q.object.value) for q in quads}
+    claim = next(s for s, p, o in triples if o == str(KG.Claim))
+    values = {p: o for s, p, o in triples if s == claim}
+    assert values[str(KG.value)] == "2.5" and values[str(KG.unit)] == "x"
+    assert values[str(KG.comparedTo)] == thing_iri("SYSTEM", "vLLM").value
+    assert values[str(KG.measuredOn)] == thing_iri("GPU", "NVIDIA A100").value
+    sentence = values[str(KG.inSentence)]
+    text = next(o for s, p, o in triples if s == sentence and p == str(KG.text))
+    assert text == "FastServe achieves 2.5x higher throughput than vLLM on NVIDIA A100 GPUs."
+    entity_graph = {q.subject for q in quads if q.graph_name == ENTITIES}
+    assert thing_iri("SYSTEM", "FastServe") in entity_graph
+    assert all(q.graph_name == source_graph(ex.paper.source)
+               for q in quads if q.graph_name != ENTITIES)
+
+
+def test_described_things_keep_their_first_label():
+    ex = sample_extractions()[1]
+    quads = list(QuadWriter(lambda iri: True).quads(ex))
+    labels = [q for q in quads if q.predicate.value.endswith("prefLabel")]
+    assert labels == []
+    alt = [q.object.value for q in quads if q.predicate.value.endswith("altLabel")]
+    assert alt == ["Flash-Attention 2"]
+
+
+def test_name_key_folds_case_and_punctuation():
+    assert name_key("ZeRO-Infinity") == name_key("zero infinity") == "zeroinfinity"

@@ -1,0 +1,63 @@
+"""Saved queries: every one runs, parameters are bound as terms, errors are clear."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kgraph.errors import QueryError
+from kgraph.queries.query import bind, saved_queries, select, sparql_json
+
+
+def test_at_least_twelve_saved_queries_with_descriptions():
+    saved = saved_queries()
+    assert len(saved) >= 12
+    assert all(q.description for q in saved.values())
+
+
+@pytest.mark.parametrize("name", sorted(saved_queries()))
+def test_every_saved_query_runs(sample_store, name):
+    result = select(sample_store, name)
+    assert result.columns
+
+
+def test_speedups_threshold_and_baseline(sample_store):
+    rows = select(sample_store, "speedups", {"min": "2"}).rows
+    assert [r[:4] for r in rows] == [["FastServe", "2.5", "vLLM", "NVIDIA A100"]]
+    assert select(sample_store, "speedups", {"min": "3"}).rows == []
+    assert len(select(sample_store, "speedups", {"baseline": "VLLM"}).rows) == 1
+    assert select(sample_store, "speedups", {"baseline": "DeepSpeed"}).rows == []
+
+
+def test_parameter_text_cannot_change_the_query(sample_store):
+    evil = '") } } SELECT * WHERE { ?s ?p ?o } #'
+    assert select(sample_store, "claims-of-system", {"system": evil}).rows == []
+    text = bind(saved_queries()["claims-of-system"], {"system": evil})
+    assert 'VALUES (?p_system) { ("\\") } } SELECT' in text
+
+
+def test_claims_of_system_via_alias(sample_store):
+    rows = select(sample_store, "claims-of-system", {"system": "flash-attention 2"}).rows
+    assert rows == []  # name lookups match labels, not resolution keys
+    rows = select(sample_store, "claims-of-system", {"system": "Flash-Attention 2"}).rows
+    assert rows[0][:4] == ["40", "%", "latency reduction", "existing methods"]
+
+
+def test_bad_queries_are_query_errors(sample_store):
+    with pytest.raises(QueryError, match="invalid SPARQL"):
+        select(sample_store, "SELECT WHERE {")
+    with pytest.raises(QueryError, match="unknown saved query"):
+        select(sample_store, "no-such-query")
+    with pytest.raises(QueryError, match="unknown parameter"):
+        select(sample_store, "speedups", {"nope": "1"})
+    with pytest.raises(QueryError, match="not a number"):
+        select(sample_store, "speedups", {"min": "two"})
+    with pytest.raises(QueryError):
+        select(sample_store, "INSERT DATA { <http://a> <http://b> <http://c> }")
+
+
+def test_sparql_json_output(sample_store):
+    doc = json.loads(sparql_json(sample_store, "speedups", {"min": "2"}))
+    assert doc["head"]["vars"][:2] == ["system", "value"]
+    assert doc["results"]["bindings"][0]["value"]["datatype"].endswith("#decimal")

@@ -12,6 +12,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from kgraph.errors import KGraphError, QueryError
@@ -58,17 +59,20 @@ def build(
     fmt: FormatOpt = None,
     strict: Annotated[bool, typer.Option(help="Stop at the first bad record.")] = False,
     workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(help="Papers per store transaction.")] = 500,
 ) -> None:
     """Read abstracts, extract entities and claims, and add new papers to the store."""
     from kgraph.build import build as run_build
     from kgraph.ingest import EXAMPLES_DIR
     from kgraph.progress import progress_bar
 
+    def skipped(error: KGraphError) -> None:
+        err.print(f"[yellow]skipped[/yellow] {error}", highlight=False)
+
     with progress_bar(err) as advance:
-        report = run_build(inputs or [str(EXAMPLES_DIR)], KGStore(store), fmt=fmt, strict=strict, workers=workers,
-                           on_error=lambda e: err.print(f"[yellow]skipped[/yellow] {e}",
-                                                        highlight=False),
-                           progress=advance)
+        report = run_build(inputs or [str(EXAMPLES_DIR)], KGStore(store), fmt=fmt,
+                           strict=strict, workers=workers, batch_size=batch_size,
+                           on_error=skipped, progress=advance)
     out.print(f"read {report.read} papers: {report.added} added, {report.skipped} already "
               f"present, {len(report.errors)} bad records skipped; {report.mentions} mentions, "
               f"{report.claims} claims; store {store} holds {report.triples} quads",
@@ -219,6 +223,46 @@ def remove(source: Annotated[str, typer.Argument(help="The input file as given t
     """Drop one input file's papers (its named graph) from the store."""
     removed = open_store(store).remove_source(source)
     out.print(f"removed {removed} quads of {source}")
+
+
+@app.command()
+@user_errors
+def validate(store: StoreOpt = DEFAULT_STORE) -> None:
+    """Check the store against the SHACL shapes in ontologies/shapes.ttl."""
+    from kgraph.validate import validate as run_validate
+
+    violations = run_validate(open_store(store))
+    for v in violations:
+        out.print(f"[red]violation[/red] {v.focus} {v.path}: {v.message}", highlight=False)
+    if violations:
+        raise KGraphError(f"{len(violations)} SHACL violations in {store}")
+    out.print(f"{store} conforms to the shapes")
+
+
+@app.command()
+@user_errors
+def why(subject: Annotated[str, typer.Argument(help="A name (system, hardware...) or claim IRI.")],
+        store: StoreOpt = DEFAULT_STORE) -> None:
+    """Print the sentences behind a name or a claim."""
+    from kgraph.provenance import why as run_why
+
+    evidence = run_why(open_store(store), subject)
+    if not evidence:
+        raise KGraphError(f"nothing in {store} is named or identified by {subject!r}")
+    for e in evidence:
+        out.print(f"[bold]{escape(e.title)}[/bold] [{e.start}:{e.end}] {escape(e.what)}")
+        out.print(f"  {escape(e.sentence)}", highlight=False)
+
+
+@app.command()
+@user_errors
+def push(url: Annotated[str, typer.Argument(help="SPARQL 1.1 Graph Store Protocol endpoint.")],
+         store: StoreOpt = DEFAULT_STORE) -> None:
+    """Upload every named graph to a Graph Store Protocol endpoint (replacing them there)."""
+    from kgraph.push import push as run_push
+
+    sent = run_push(open_store(store), url)
+    out.print(f"pushed {sent} graphs to {url}")
 
 
 def main() -> None:

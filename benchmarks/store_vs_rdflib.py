@@ -74,18 +74,19 @@ def main() -> None:
         buffer = io.BytesIO()
         export(store, buffer, "ntriples")
         graph = rdflib.Graph().parse(data=buffer.getvalue(), format="nt")
-        print(f"{args.papers} papers, {len(store)} quads in kgraph, {len(graph)} triples in rdflib")
+        print(f"{args.papers} papers, {len(store)} quads in kgraph, "
+              f"{len(graph)} triples in rdflib", flush=True)
         for name, params in QUERIES.items():
             sparql = resolve(name, params)
             ours = timed(lambda: select(store, sparql), repeat=3)  # noqa: B023
             theirs = timed(lambda: list(graph.query(sparql)))  # noqa: B023
             rows = len(select(store, sparql).rows)
             print(f"query {name:18s} rows {rows:6d}  kgraph {ours * 1000:9.1f} ms  "
-                  f"rdflib {theirs * 1000:10.1f} ms  ratio {theirs / ours:7.1f}x")
+                  f"rdflib {theirs * 1000:10.1f} ms  ratio {theirs / ours:7.1f}x", flush=True)
         ours = timed(lambda: export(store, io.BytesIO(), "turtle"), repeat=3)
         theirs = timed(lambda: graph.serialize(format="turtle"))
         print(f"turtle export              kgraph {ours * 1000:9.1f} ms  "
-              f"rdflib {theirs * 1000:10.1f} ms  ratio {theirs / ours:7.1f}x")
+              f"rdflib {theirs * 1000:10.1f} ms  ratio {theirs / ours:7.1f}x", flush=True)
 
 
 if __name__ == "__main__":

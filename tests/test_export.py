@@ -15,8 +15,8 @@ RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdf
 
 
 def _distinct_triples(store) -> int:
-    rows = store.oxigraph.query(
-        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
+    rows = store.oxigraph.query("SELECT (COUNT(*) AS ?n) WHERE { "
+                                "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
     return int(next(iter(rows))["n"].value)
 
 

@@ -55,14 +55,14 @@ def build(
 
     store.ensure_vocabulary()
     papers = read_papers(paths, fmt, strict=strict, on_error=record_error)
-    fresh = _new_papers(papers, store, report)
+    fresh = new_papers(papers, store, report)
     extractions = extract_papers(fresh, build_nlp(), n_process=workers)
     load_extractions(extractions, store, report, batch_size, progress)
     report.triples = len(store)
     return report
 
 
-def _new_papers(papers: Iterable[Paper], store: KGStore, report: BuildReport) -> Iterator[Paper]:
+def new_papers(papers: Iterable[Paper], store: KGStore, report: BuildReport) -> Iterator[Paper]:
     """Papers not yet in the store nor earlier in this run."""
     seen: set[str] = set()
     for paper in papers:

@@ -60,6 +60,8 @@ def build(
     strict: Annotated[bool, typer.Option(help="Stop at the first bad record.")] = False,
     workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
     batch_size: Annotated[int, typer.Option(help="Papers per store transaction.")] = 500,
+    dask: Annotated[str | None, typer.Option(
+        help="Extract on a Dask cluster: a scheduler address, or 'local'.")] = None,
 ) -> None:
     """Read abstracts, extract entities and claims, and add new papers to the store."""
     from kgraph.build import build as run_build
@@ -69,10 +71,17 @@ def build(
     def skipped(error: KGraphError) -> None:
         err.print(f"[yellow]skipped[/yellow] {error}", highlight=False)
 
-    with progress_bar(err) as advance:
-        report = run_build(inputs or [str(EXAMPLES_DIR)], KGStore(store), fmt=fmt,
-                           strict=strict, workers=workers, batch_size=batch_size,
-                           on_error=skipped, progress=advance)
+    paths = inputs or [str(EXAMPLES_DIR)]
+    if dask:
+        from kgraph.distributed import build_dask
+
+        report = build_dask(paths, KGStore(store), dask, fmt)
+        for error in report.errors:
+            skipped(error)
+    else:
+        with progress_bar(err) as advance:
+            report = run_build(paths, KGStore(store), fmt=fmt, strict=strict, workers=workers,
+                               batch_size=batch_size, on_error=skipped, progress=advance)
     out.print(f"read {report.read} papers: {report.added} added, {report.skipped} already "
               f"present, {len(report.errors)} bad records skipped; {report.mentions} mentions, "
               f"{report.claims} claims; store {store} holds {report.triples} quads",

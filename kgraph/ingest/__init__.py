@@ -1,0 +1,71 @@
+"""Ingest: read abstracts from files in any supported format as Paper objects.
+
+Formats are detected from content. Bad records become InputErrors passed to
+`on_error` and skipped (or raised with `strict=True`); reading goes on.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from kgraph.errors import InputError
+from kgraph.ingest.jsonl import read_json, read_jsonl
+from kgraph.ingest.seeds import looks_like_digest, read_daily, read_digest
+from kgraph.ingest.sources import SourceText, open_sources
+from kgraph.model import Paper
+
+EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
+READERS = {"daily": read_daily, "digest": read_digest, "jsonl": read_jsonl, "json": read_json}
+FORMATS = tuple(READERS)
+
+
+def detect_format(head: str, name: str) -> str:
+    """The format of a file from its first few KB (and, failing that, its name)."""
+    stripped = head.lstrip()
+    if stripped.startswith("["):
+        return "json"
+    if stripped.startswith("{"):
+        first = stripped.split("\n", 1)[0].strip()
+        return "jsonl" if first.endswith("}") or name.endswith((".jsonl", ".ndjson")) else "json"
+    if looks_like_digest(head):
+        return "digest"
+    return "daily"
+
+
+def read_papers(
+    paths: Iterable[str | Path],
+    format: str | None = None,  # noqa: A002 - the documented keyword
+    *,
+    strict: bool = False,
+    on_error: Callable[[InputError], None] | None = None,
+    columns: dict[str, str] | None = None,
+) -> Iterator[Paper]:
+    """Every good Paper of every input; bad records reported to `on_error` and skipped."""
+    if format is not None and format not in READERS:
+        raise InputError(str(format), None, f"unknown format (one of {', '.join(FORMATS)})")
+    report = on_error or _print_error
+    for source in open_sources(paths):
+        for item in _read_source(source, format):
+            if isinstance(item, InputError):
+                if strict:
+                    raise item
+                report(item)
+            else:
+                yield item
+
+
+def _read_source(source: SourceText, format: str | None) -> Iterator[Paper | InputError]:  # noqa: A002
+    if source.error:
+        yield source.error
+        return
+    fmt = format or detect_format(source.head, source.name)
+    yield from READERS[fmt](source.lines(), source.name)
+    yield from source.line_errors
+    if source.late_error:
+        yield source.late_error
+
+
+def _print_error(error: InputError) -> None:
+    print(f"skipped {error}", file=sys.stderr)

@@ -1,0 +1,100 @@
+"""Opening inputs: files, directories, stdin and .gz/.bz2, as numbered text lines."""
+
+from __future__ import annotations
+
+import atexit
+import bz2
+import gzip
+import shutil
+import sys
+import tempfile
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from kgraph.errors import InputError
+
+HEAD_BYTES = 8192
+OPENERS = {".gz": gzip.open, ".bz2": bz2.open}
+
+
+@dataclass
+class SourceText:
+    """One input as lines of text; file-level problems are kept as errors, not raised."""
+
+    name: str
+    path: Path
+    head: str = ""
+    error: InputError | None = None
+    late_error: InputError | None = None
+    line_errors: list[InputError] = field(default_factory=list)
+
+    def open(self) -> BinaryIO:
+        opener = OPENERS.get(self.path.suffix.lower(), open)
+        return opener(self.path, "rb")  # type: ignore[return-value]
+
+    def lines(self) -> Iterator[tuple[int, str]]:
+        """(line number, text) pairs; undecodable lines are recorded as errors and skipped."""
+        number = 0
+        with self.open() as stream:
+            try:
+                for number, raw in enumerate(stream, 1):
+                    try:
+                        yield number, raw.decode("utf-8")
+                    except UnicodeDecodeError:
+                        self.line_errors.append(InputError(self.name, number, "not UTF-8 text"))
+            except (EOFError, OSError, zlib.error) as error:
+                self.late_error = InputError(self.name, number + 1, f"unreadable ({error})")
+
+
+def probe(source: SourceText) -> SourceText:
+    """Read the first bytes: empty and binary files become file-level errors."""
+    try:
+        with source.open() as stream:
+            head = stream.read(HEAD_BYTES)
+    except (EOFError, OSError, zlib.error) as error:
+        source.error = InputError(source.name, 1, f"unreadable ({error})")
+        return source
+    if not head.strip():
+        source.error = InputError(source.name, None, "empty file")
+    elif b"\x00" in head:
+        source.error = InputError(source.name, None, "binary file, not text")
+    else:
+        source.head = head.decode("utf-8", errors="replace")
+    return source
+
+
+def _stdin_copy() -> Path:
+    """Standard input spooled to a temporary file (removed at exit), so it can be re-read."""
+    with tempfile.NamedTemporaryFile(prefix="kgraph-stdin-", delete=False) as copy:
+        shutil.copyfileobj(sys.stdin.buffer, copy)
+    atexit.register(Path(copy.name).unlink, missing_ok=True)
+    return Path(copy.name)
+
+
+def _files(path: Path) -> Iterator[Path]:
+    if path.is_dir():
+        for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            if not any(part.startswith(".") for part in child.relative_to(path).parts):
+                yield child
+    else:
+        yield path
+
+
+def open_sources(paths: Iterable[str | Path]) -> Iterator[SourceText]:
+    """Every input file under `paths`, in order; directories recursively, hidden files skipped.
+
+    A missing path is an InputError before anything is read.
+    """
+    paths = [str(p) for p in paths]
+    for raw in paths:
+        if raw != "-" and not Path(raw).exists():
+            raise InputError(raw, None, "no such file")
+    for raw in paths:
+        if raw == "-":
+            yield probe(SourceText("-", _stdin_copy()))
+            continue
+        for file in _files(Path(raw)):
+            yield probe(SourceText(str(file), file))

@@ -11,9 +11,6 @@ from kgraph.model import Paper
 
 TAG = re.compile(r"^- (?P<path>.+?) \((?P<score>[0-9.]+)\)$")
 MORE = re.compile(r"^- \((\d+) more\.\.\.\)$")
-HEADER = {"new", "get trending papers in your email inbox!", "subscribe", "daily papers",
-          "byak and the research community"}
-DATE = re.compile(r"^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}(, \d{4})?$")
 NAME = r"[A-ZÀ-Ý][\w'.-]*(?: [A-ZÀ-Ý\w][\w'.-]*){0,3}"
 AUTHORS = re.compile(rf"^{NAME}(?:, {NAME})+$")
 
@@ -28,19 +25,24 @@ def is_authors(line: str) -> bool:
     return bool(AUTHORS.match(line)) and len(parts) % 2 == 0 and not line.endswith(".")
 
 
+def is_abstract(line: str) -> bool:
+    """A long prose line (the listing puts each abstract on one line)."""
+    return len(line) > 200 or (len(line) > 80 and line.rstrip().endswith("."))
+
+
 def read_daily(lines: Iterator[tuple[int, str]], source: str) -> Iterator[Paper | InputError]:
     """Title line, blank, abstract line; header lines before the first title are skipped."""
-    blocks = [(n, text) for n, text in lines if text.strip()]
-    start = 0
-    while start < len(blocks) and (blocks[start][1].strip().lower() in HEADER
-                                   or DATE.match(blocks[start][1].strip())):
-        start += 1
-    body = blocks[start:]
-    for i in range(0, len(body) - 1, 2):
-        (line, title), (_, abstract) = body[i], body[i + 1]
-        yield _paper_or_error(source, line, title, abstract)
-    if len(body) % 2:
-        yield InputError(source, body[-1][0], "title without an abstract")
+    blocks = [(n, text.strip()) for n, text in lines if text.strip()]
+    seen_paper, i = False, 0
+    while i < len(blocks):
+        line, title = blocks[i]
+        if i + 1 < len(blocks) and not is_abstract(title) and is_abstract(blocks[i + 1][1]):
+            yield _paper_or_error(source, line, title, blocks[i + 1][1])
+            seen_paper, i = True, i + 2
+            continue
+        if seen_paper or is_abstract(title):
+            yield InputError(source, line, "expected a title line followed by an abstract line")
+        i += 1
 
 
 def read_digest(lines: Iterator[tuple[int, str]], source: str) -> Iterator[Paper | InputError]:

@@ -13,7 +13,7 @@ from kgraph.store import ONTOLOGY_DIR, KGStore
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Violation:
     """One failed constraint: the node, the property path and pySHACL's message."""
 

@@ -55,3 +55,12 @@ def sample_store(tmp_path: Path) -> KGStore:
     store.ensure_vocabulary()
     load_extractions(sample_extractions(), store, BuildReport())
     return store
+
+
+@pytest.fixture()
+def sample_store_path(tmp_path: Path) -> Path:
+    """The same store, closed again, for commands that open it themselves."""
+    store = KGStore(tmp_path / "closed-store")
+    store.ensure_vocabulary()
+    load_extractions(sample_extractions(), store, BuildReport())
+    return store.path

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from kgraph.cli import app
 from kgraph.errors import KGraphError
 from kgraph.push import push
+from kgraph.store import KGStore
 
 OXIGRAPH = str(Path(sys.executable).parent / "oxigraph")
 
@@ -64,9 +65,11 @@ def test_push_uploads_every_graph_and_is_repeatable(sample_store, server):
     assert remote_count(server) == len(sample_store)
 
 
-def test_push_cli_and_errors(sample_store, server):
-    result = CliRunner().invoke(app, ["push", server + "/store", "--store", str(sample_store.path)])
+def test_push_cli_and_errors(sample_store_path, server):
+    result = CliRunner().invoke(app, ["push", server + "/store", "--store", str(sample_store_path)])
     assert result.exit_code == 0, result.output
+    assert remote_count(server) > 0
+    sample_store = KGStore(sample_store_path, create=False)
     with pytest.raises(KGraphError, match="not an http"):
         push(sample_store, "ftp://example.org/store")
     with pytest.raises(KGraphError, match="cannot reach"):

@@ -1,0 +1,390 @@
+"""networkx projections of the store, and the analytics built on them.
+
+`load_facts` reads papers, named things, mentions and claims with a few SPARQL
+queries; the projections turn those facts into graphs:
+
+* `typed_graph`: papers, systems, models, data sets, baselines and hardware in
+  one multigraph (paper-mentions-thing edges, and claim edges system-baseline
+  and system-hardware, each with its sentence);
+* `co_mention_graph`: systems named by the same papers;
+* `comparison_graph`: system -> baseline, weighted by the best reported speed-up;
+* `system_hardware_graph`: the bipartite graph of systems and their hardware.
+
+Examples:
+    >>> facts = Facts(things={"s": Thing("s", "vLLM", "system")}, papers={"p": "A paper"},
+    ...               mentions=[("p", "s", "vLLM is fast.")])
+    >>> g = typed_graph(facts)
+    >>> sorted(g.nodes(data="type"))
+    [('p', 'paper'), ('s', 'system')]
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from pyoxigraph import QuerySolutions
+
+from kgraph.errors import QueryError
+from kgraph.graph import name_key
+from kgraph.store import KGStore
+
+PREFIXES = """
+PREFIX kg: <https://w3id.org/kgraph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+"""
+KG = "https://w3id.org/kgraph/ontology#"
+HARDWARE_CLASSES = ("GPU", "CPU", "Storage", "Memory", "Accelerator", "Interconnect")
+KIND_OF_CLASS = {"System": "system", "Model": "model", "Dataset": "dataset",
+                 "Baseline": "baseline", "Hardware": "hardware",
+                 **{c: "hardware" for c in HARDWARE_CLASSES}}
+LINKED = "kg:mentions|kg:aboutSystem|kg:comparedTo|kg:measuredOn"
+THINGS = PREFIXES + f"""
+SELECT DISTINCT ?thing ?class ?label ?vendor WHERE {{
+  VALUES ?class {{ {" ".join("kg:" + c for c in KIND_OF_CLASS)} }}
+  ?thing a ?class ; skos:prefLabel ?label .
+  FILTER EXISTS {{ ?x {LINKED} ?thing }}
+  OPTIONAL {{ ?thing kg:vendor ?vendor }}
+}}"""
+ALIASES = PREFIXES + f"""
+SELECT DISTINCT ?thing ?alias WHERE {{
+  ?thing skos:altLabel ?alias . FILTER EXISTS {{ ?x {LINKED} ?thing }}
+}}"""
+PAPERS = PREFIXES + """
+SELECT DISTINCT ?paper ?title WHERE { ?paper a kg:Paper ; dcterms:title ?title }"""
+MENTIONS = PREFIXES + """
+SELECT ?paper ?thing (MIN(?text) AS ?sentence) WHERE {
+  ?paper kg:mentions ?thing .
+  OPTIONAL { ?m kg:refersTo ?thing ; kg:inSentence ?s . ?s dcterms:isPartOf ?paper ; kg:text ?text }
+} GROUP BY ?paper ?thing"""
+CLAIMS = PREFIXES + """
+SELECT DISTINCT ?claim ?text ?value ?unit ?metric ?paper ?sentence ?system ?baseline ?hardware
+WHERE {
+  ?claim a kg:Claim ; kg:text ?text ; kg:value ?value ; kg:unit ?unit ; kg:metric ?metric ;
+         prov:wasDerivedFrom ?paper .
+  ?paper a kg:Paper .
+  OPTIONAL { ?claim kg:inSentence/kg:text ?sentence }
+  OPTIONAL { ?claim kg:aboutSystem ?system }
+  OPTIONAL { ?claim kg:comparedTo ?baseline }
+  OPTIONAL { ?claim kg:measuredOn ?hardware }
+}"""
+LOWER_IS_BETTER = {"ms", "s", "us", "µs", "ns", "min", "h", "hours", "gpu hours", "usd", "$"}
+SEED = 42
+
+
+@dataclass(frozen=True)
+class Thing:
+    """A named system, model, data set, baseline or piece of hardware."""
+
+    iri: str
+    label: str
+    kind: str
+    hw_class: str = ""
+    vendor: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClaimFact:
+    """A result claim with its paper, sentence and the IRIs of what it is about."""
+
+    iri: str
+    text: str
+    value: float
+    unit: str
+    metric: str
+    paper: str
+    sentence: str = ""
+    system: str | None = None
+    baseline: str | None = None
+    hardware: str | None = None
+
+
+@dataclass
+class Facts:
+    """Everything the projections need, read once from the store."""
+
+    things: dict[str, Thing] = field(default_factory=dict)
+    papers: dict[str, str] = field(default_factory=dict)
+    mentions: list[tuple[str, str, str]] = field(default_factory=list)
+    claims: list[ClaimFact] = field(default_factory=list)
+
+    def label(self, iri: str | None) -> str:
+        """Display name of a thing or paper IRI ('' for None)."""
+        if iri is None:
+            return ""
+        thing = self.things.get(iri)
+        return thing.label if thing else self.papers.get(iri, iri)
+
+
+def _rows(store: KGStore, sparql: str) -> list[dict[str, str]]:
+    result = store.oxigraph.query(sparql, use_default_graph_as_union=True)
+    assert isinstance(result, QuerySolutions)
+    names = [v.value for v in result.variables]
+    rows = [{n: sol[n].value for n in names if sol[n] is not None} for sol in result]
+    return sorted(rows, key=lambda r: sorted(r.items()))
+
+
+def load_facts(store: KGStore) -> Facts:
+    """Read papers, things, mentions and claims from the store (sorted, so reproducible)."""
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for row in _rows(store, ALIASES):
+        aliases[row["thing"]].append(row["alias"])
+    facts = Facts(papers={r["paper"]: r["title"] for r in reversed(_rows(store, PAPERS))})
+    for row in _rows(store, THINGS):
+        cls = row["class"].removeprefix(KG)
+        known = facts.things.get(row["thing"])
+        if known and (known.hw_class or cls == "Hardware"):
+            continue
+        facts.things[row["thing"]] = Thing(
+            row["thing"], row["label"], KIND_OF_CLASS[cls], cls if cls in HARDWARE_CLASSES else "",
+            row.get("vendor", ""), tuple(aliases[row["thing"]]))
+    facts.mentions = [(r["paper"], r["thing"], r.get("sentence", ""))
+                      for r in _rows(store, MENTIONS) if r["thing"] in facts.things]
+    facts.claims = [_claim(r, facts.things) for r in _rows(store, CLAIMS)]
+    return facts
+
+
+def _claim(row: dict[str, str], things: dict[str, Thing]) -> ClaimFact:
+    known = {k: row[k] if row.get(k) in things else None
+             for k in ("system", "baseline", "hardware")}
+    return ClaimFact(row["claim"], row["text"], float(row["value"]), row["unit"], row["metric"],
+                     row["paper"], row.get("sentence", ""), **known)
+
+
+def claim_line(facts: Facts, claim: ClaimFact) -> str:
+    """One-line text of a claim: '2.5x throughput vs vLLM on NVIDIA A100'."""
+    parts = [f"{claim.text} {claim.metric}"]
+    if claim.baseline:
+        parts.append(f"vs {facts.label(claim.baseline)}")
+    if claim.hardware:
+        parts.append(f"on {facts.label(claim.hardware)}")
+    return " ".join(parts)
+
+
+def typed_graph(facts: Facts) -> nx.MultiGraph:
+    """Papers and named things; mention edges and claim edges, each with its sentence."""
+    g = nx.MultiGraph()
+    for iri, title in facts.papers.items():
+        g.add_node(iri, label=title, type="paper", hw_class="", vendor="")
+    for t in facts.things.values():
+        g.add_node(t.iri, label=t.label, type=t.kind, hw_class=t.hw_class, vendor=t.vendor,
+                   aliases=list(t.aliases))
+    for paper, thing, sentence in facts.mentions:
+        if paper in g:
+            g.add_edge(paper, thing, key="mentions", relation="mentions", sentence=sentence)
+    for c in facts.claims:
+        for other, relation in ((c.baseline, "compared to"), (c.hardware, "measured on")):
+            if c.system in g and other in g and other != c.system:
+                g.add_edge(c.system, other, key=f"{c.iri} {relation}", relation=relation,
+                           source=c.system, sentence=c.sentence, claim=claim_line(facts, c),
+                           value=c.value, unit=c.unit, metric=c.metric,
+                           title=facts.label(c.paper))
+    return g
+
+
+def co_mention_graph(facts: Facts) -> nx.Graph:
+    """Systems named by the same papers; `weight` counts the papers."""
+    by_paper: dict[str, set[str]] = defaultdict(set)
+    for paper, thing, _ in facts.mentions:
+        if facts.things[thing].kind == "system":
+            by_paper[paper].add(thing)
+    g = nx.Graph()
+    for systems in by_paper.values():
+        g.add_nodes_from((s, {"label": facts.label(s)}) for s in systems)
+        for a, b in combinations(sorted(systems), 2):
+            g.add_edge(a, b, weight=g.get_edge_data(a, b, {"weight": 0})["weight"] + 1)
+    return g
+
+
+def comparison_graph(facts: Facts) -> nx.DiGraph:
+    """System -> what it beats; `weight` is the best speed-up reported in x (absent if none).
+
+    Every edge keeps its `claims` (text, value, unit, metric, paper title, sentence).
+    """
+    g = nx.DiGraph()
+    for c in facts.claims:
+        if not (c.system and c.baseline) or c.system == c.baseline:
+            continue
+        for iri in (c.system, c.baseline):
+            g.add_node(iri, label=facts.label(iri), type=facts.things[iri].kind)
+        data = g.get_edge_data(c.system, c.baseline) or {"claims": []}
+        data["claims"].append({"claim": claim_line(facts, c), "value": c.value, "unit": c.unit,
+                               "metric": c.metric, "title": facts.label(c.paper),
+                               "sentence": c.sentence})
+        if c.unit == "x":
+            data["weight"] = max(c.value, data.get("weight", c.value))
+        g.add_edge(c.system, c.baseline, **data)
+    return g
+
+
+def system_hardware_graph(facts: Facts) -> nx.Graph:
+    """Bipartite systems (bipartite=0) and hardware (1): papers naming both, claims measured on."""
+    g = nx.Graph()
+    for a, b, attr in _system_hardware_pairs(facts):
+        for iri, side in ((a, 0), (b, 1)):
+            g.add_node(iri, label=facts.label(iri), bipartite=side)
+        data = g.get_edge_data(a, b) or {"papers": 0, "claims": 0}
+        data[attr] += 1
+        g.add_edge(a, b, weight=data["papers"] + data["claims"], **data)
+    return g
+
+
+def _system_hardware_pairs(facts: Facts) -> Iterable[tuple[str, str, str]]:
+    by_paper: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for paper, thing, _ in facts.mentions:
+        by_paper[paper][facts.things[thing].kind].add(thing)
+    for kinds in by_paper.values():
+        for s in sorted(kinds["system"]):
+            yield from ((s, h, "papers") for h in sorted(kinds["hardware"]))
+    for c in facts.claims:
+        if c.system and c.hardware and facts.things[c.system].kind == "system":
+            yield c.system, c.hardware, "claims"
+
+
+def find_node(graph: nx.Graph, name: str, kinds: tuple[str, ...] = ()) -> str:
+    """The node whose label or alias is `name` (case, spaces, hyphens folded).
+
+    Examples:
+        >>> g = nx.Graph(); g.add_node("i", label="FlashAttention-2", type="system")
+        >>> find_node(g, "flash-attention 2")
+        'i'
+    """
+    key = name_key(name)
+    matches = [n for n, d in graph.nodes(data=True)
+               if (not kinds or d.get("type") in kinds)
+               and key in {name_key(x) for x in [d.get("label", ""), *d.get("aliases", [])]}]
+    if not matches:
+        raise QueryError(f"nothing named {name!r} in the store")
+    return min(matches, key=lambda n: (graph.nodes[n].get("label") != name, n))
+
+
+def beats(comparisons: nx.DiGraph, name: str) -> list[dict[str, Any]]:
+    """Everything that beats `name`, directly or through a chain of comparisons."""
+    target = find_node(comparisons, name)
+    rows = []
+    for winner in nx.ancestors(comparisons, target):
+        path = nx.shortest_path(comparisons, winner, target)
+        rows.append({"system": comparisons.nodes[winner]["label"], "hops": len(path) - 1,
+                     "path": [comparisons.nodes[n]["label"] for n in path],
+                     "speedup": comparisons.edges[path[0], path[1]].get("weight")
+                     if len(path) == 2 else None})
+    return sorted(rows, key=lambda r: (r["hops"], r["system"]))
+
+
+def collapse(graph: nx.MultiGraph) -> nx.Graph:
+    """The simple graph under a multigraph; `weight` counts the parallel edges."""
+    g = nx.Graph()
+    g.add_nodes_from(graph.nodes(data=True))
+    for u, v in graph.edges():
+        g.add_edge(u, v, weight=g.get_edge_data(u, v, {"weight": 0})["weight"] + 1)
+    return g
+
+
+def centrality(graph: nx.Graph, kinds: tuple[str, ...], top: int = 10) -> list[dict[str, Any]]:
+    """The `top` nodes of the given types by PageRank, with their degree."""
+    ranks = nx.pagerank(graph, weight="weight") if graph.number_of_edges() else {}
+    rows = [{"name": d["label"], "type": d.get("hw_class") or d["type"],
+             "degree": graph.degree(n), "pagerank": round(ranks.get(n, 0.0), 4)}
+            for n, d in graph.nodes(data=True) if d["type"] in kinds]
+    return sorted(rows, key=lambda r: (-r["pagerank"], -r["degree"], r["name"]))[:top]
+
+
+def communities(graph: nx.Graph, top: int = 10, members: int = 8) -> list[dict[str, Any]]:
+    """Louvain communities (seeded, so reproducible), largest first, named things only."""
+    found = nx.community.louvain_communities(graph, weight="weight", seed=SEED)
+    rows = []
+    for nodes in found:
+        named = sorted((n for n in nodes if graph.nodes[n]["type"] != "paper"),
+                       key=lambda n: (-graph.degree(n), graph.nodes[n]["label"]))
+        if named:
+            papers = len(nodes) - len(named)
+            rows.append({"size": len(named), "papers": papers,
+                         "members": [graph.nodes[n]["label"] for n in named[:members]]})
+    rows.sort(key=lambda r: (-r["size"], r["members"]))
+    return [{"community": i + 1, **r} for i, r in enumerate(rows[:top])]
+
+
+def leaderboards(facts: Facts, metrics: int = 10, top: int = 5) -> list[dict[str, Any]]:
+    """Best claims per (metric, unit), the most-claimed metrics first.
+
+    Higher is better, except for time and cost units (ms, s, USD, GPU hours ...).
+    """
+    groups: dict[tuple[str, str], list[ClaimFact]] = defaultdict(list)
+    for c in facts.claims:
+        groups[(" ".join(c.metric.lower().split()), c.unit)].append(c)
+    boards = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:metrics]
+    rows = []
+    for (metric, unit), claims in boards:
+        sign = 1 if unit.lower() in LOWER_IS_BETTER else -1
+        best = sorted(claims, key=lambda c: (sign * c.value, c.iri))[:top]
+        rows.extend({"metric": metric, "unit": unit, "rank": i + 1, "value": c.value,
+                     "system": facts.label(c.system), "hardware": facts.label(c.hardware),
+                     "paper": facts.label(c.paper), "sentence": c.sentence}
+                    for i, c in enumerate(best))
+    return rows
+
+
+def hardware_usage(facts: Facts) -> dict[str, list[dict[str, Any]]]:
+    """Papers naming hardware, counted by class and by vendor."""
+    papers: dict[str, dict[str, set[str]]] = {"class": defaultdict(set), "vendor": defaultdict(set)}
+    items: dict[str, Counter[str]] = {"class": Counter(), "vendor": Counter()}
+    seen: set[str] = set()
+    for paper, thing, _ in facts.mentions:
+        t = facts.things[thing]
+        if t.kind != "hardware":
+            continue
+        for axis, value in (("class", t.hw_class or "Hardware"), ("vendor", t.vendor or "unknown")):
+            papers[axis][value].add(paper)
+            items[axis][value] += thing not in seen
+        seen.add(thing)
+    return {axis: sorted(({axis: k, "papers": len(v), "hardware": items[axis][k]}
+                          for k, v in papers[axis].items()), key=lambda r: (-r["papers"], r[axis]))
+            for axis in papers}
+
+
+def analyze(facts: Facts, *, beats_name: str | None = None, top: int = 10) -> dict[str, Any]:
+    """All the analytics of `kgraph analyze` as plain, JSON-ready data."""
+    graph = collapse(typed_graph(facts))
+    result = {
+        "counts": {"papers": len(facts.papers), "things": len(facts.things),
+                   "claims": len(facts.claims)},
+        "central_systems": centrality(graph, ("system",), top),
+        "central_hardware": centrality(graph, ("hardware",), top),
+        "communities": communities(graph, top),
+        "leaderboards": leaderboards(facts),
+        "hardware_usage": hardware_usage(facts),
+    }
+    if beats_name:
+        result["beats"] = {"system": beats_name, "winners": beats(comparison_graph(facts),
+                                                                   beats_name)}
+    return result
+
+
+def exportable(graph: nx.MultiGraph) -> nx.MultiGraph:
+    """A copy whose attributes GraphML and GEXF can hold: lists joined, None dropped."""
+    def clean(data: dict[str, Any]) -> dict[str, Any]:
+        return {k: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v
+                for k, v in data.items() if v is not None and not isinstance(v, dict)}
+
+    out = graph.__class__()
+    out.add_nodes_from((n, clean(d)) for n, d in graph.nodes(data=True))
+    out.add_edges_from((u, v, k, clean(d)) for u, v, k, d in graph.edges(keys=True, data=True))
+    return out
+
+
+def write_graph(graph: nx.MultiGraph, path: Path) -> None:
+    """Write a graph as GraphML or GEXF, chosen by the file extension."""
+    writers = {".graphml": nx.write_graphml, ".gexf": nx.write_gexf}
+    writer = writers.get(path.suffix.lower())
+    if writer is None:
+        raise QueryError(f"{path}: expected a .graphml or .gexf file name")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    writer(exportable(graph), str(path))

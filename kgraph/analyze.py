@@ -266,9 +266,17 @@ def find_node(graph: nx.Graph, name: str, kinds: tuple[str, ...] = ()) -> str:
     return min(matches, key=lambda n: (graph.nodes[n].get("label") != name, n))
 
 
-def beats(comparisons: nx.DiGraph, name: str) -> list[dict[str, Any]]:
-    """Everything that beats `name`, directly or through a chain of comparisons."""
-    target = find_node(comparisons, name)
+def beats(comparisons: nx.DiGraph, target: str) -> list[dict[str, Any]]:
+    """Everything that beats node `target`, directly or through a chain of comparisons.
+
+    Examples:
+        >>> g = nx.DiGraph([("a", "b"), ("b", "c")])
+        >>> nx.set_node_attributes(g, {"a": "A", "b": "B", "c": "C"}, "label")
+        >>> [(r["system"], r["path"]) for r in beats(g, "c")]
+        [('B', ['B', 'C']), ('A', ['A', 'B', 'C'])]
+    """
+    if target not in comparisons:
+        return []
     rows = []
     for winner in nx.ancestors(comparisons, target):
         path = nx.shortest_path(comparisons, winner, target)
@@ -363,8 +371,9 @@ def analyze(facts: Facts, *, beats_name: str | None = None, top: int = 10) -> di
         "hardware_usage": hardware_usage(facts),
     }
     if beats_name:
-        result["beats"] = {"system": beats_name, "winners": beats(comparison_graph(facts),
-                                                                   beats_name)}
+        target = find_node(graph, beats_name)
+        result["beats"] = {"system": graph.nodes[target]["label"],
+                           "winners": beats(comparison_graph(facts), target)}
     return result
 
 
@@ -380,11 +389,36 @@ def exportable(graph: nx.MultiGraph) -> nx.MultiGraph:
     return out
 
 
-def write_graph(graph: nx.MultiGraph, path: Path) -> None:
-    """Write a graph as GraphML or GEXF, chosen by the file extension."""
-    writers = {".graphml": nx.write_graphml, ".gexf": nx.write_gexf}
-    writer = writers.get(path.suffix.lower())
-    if writer is None:
-        raise QueryError(f"{path}: expected a .graphml or .gexf file name")
+def write_graph(graph: nx.MultiGraph, path: Path, fmt: str) -> None:
+    """Write a graph as GraphML or GEXF (for Gephi)."""
+    writers = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}
+    if fmt not in writers:
+        raise QueryError(f"unknown graph format {fmt!r} (graphml, gexf)")
     path.parent.mkdir(parents=True, exist_ok=True)
-    writer(exportable(graph), str(path))
+    writers[fmt](exportable(graph), str(path))
+
+
+def tables(result: dict[str, Any]) -> Iterable[tuple[str, list[str], list[list[str]]]]:
+    """The analysis as (title, columns, rows of text) tables, for a terminal."""
+    def table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> tuple:
+        return title, columns, [[_text(c, r.get(c)) for c in columns] for r in rows]
+
+    yield table("Most central systems", result["central_systems"], CENTRAL)
+    yield table("Most central hardware", result["central_hardware"], CENTRAL)
+    yield table("Communities", result["communities"], ["community", "size", "papers", "members"])
+    yield table("Leaderboards", result["leaderboards"],
+                ["metric", "unit", "rank", "value", "system", "hardware", "paper"])
+    for axis, rows in result["hardware_usage"].items():
+        yield table(f"Hardware by {axis}", rows, [axis, "papers", "hardware"])
+    if "beats" in result:
+        yield table(f"What beats {result['beats']['system']}", result["beats"]["winners"],
+                    ["system", "hops", "path", "speedup"])
+
+
+CENTRAL = ["name", "type", "degree", "pagerank"]
+
+
+def _text(column: str, value: Any) -> str:
+    if isinstance(value, list):
+        return (" > " if column == "path" else ", ").join(map(str, value))
+    return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)

@@ -274,5 +274,67 @@ def push(url: Annotated[str, typer.Argument(help="SPARQL 1.1 Graph Store Protoco
     out.print(f"pushed {sent} graphs to {url}")
 
 
+HtmlOut = Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")]
+
+
+@app.command()
+@user_errors
+def view(
+    output: HtmlOut = DEFAULT_STORE.parent / "graph.html",
+    focus: Annotated[str | None, typer.Option(help="Show only this name's neighbourhood.")] = None,
+    depth: Annotated[int, typer.Option(min=1, help="Hops around --focus.")] = 1,
+    max_nodes: Annotated[int, typer.Option(min=1, help="Keep the best-connected nodes.")] = 300,
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Write an interactive, offline HTML view of the graph or of one name's neighbourhood."""
+    from kgraph.viz import write_view
+
+    shown = write_view(open_store(store), output, focus=focus, depth=depth, max_nodes=max_nodes)
+    out.print(f"wrote {output}: {shown.nodes} of {shown.total_nodes} nodes, {shown.edges} links",
+              highlight=False)
+
+
+@app.command()
+@user_errors
+def analyze(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON, not tables.")] = False,
+    beats: Annotated[str | None, typer.Option(help="List what beats this system.")] = None,
+    graphml: Annotated[Path | None, typer.Option(help="Write the graph as GraphML.")] = None,
+    gexf: Annotated[Path | None, typer.Option(help="Write the graph as GEXF (Gephi).")] = None,
+    top: Annotated[int, typer.Option(min=1, help="Rows per ranking.")] = 10,
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Central systems and hardware, communities, leaderboards, hardware usage, who beats whom."""
+    from rich.text import Text
+
+    from kgraph import analyze as an
+
+    facts = an.load_facts(open_store(store))
+    result = an.analyze(facts, beats_name=beats, top=top)
+    for path, fmt in ((graphml, "graphml"), (gexf, "gexf")):
+        if path:
+            an.write_graph(an.typed_graph(facts), path, fmt)
+            err.print(f"wrote {path}", highlight=False)
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+        return
+    for title, columns, rows in an.tables(result):
+        table = Table(*columns, title=title, title_justify="left")
+        for row in rows:
+            table.add_row(*(Text(cell) for cell in row))
+        out.print(table)
+
+
+@app.command()
+@user_errors
+def report(output: HtmlOut = DEFAULT_STORE.parent / "report.html",
+           store: StoreOpt = DEFAULT_STORE) -> None:
+    """Write a self-contained HTML report: charts, leaderboards, central systems, hardware."""
+    from kgraph.report import write_report
+
+    write_report(open_store(store), output)
+    out.print(f"wrote {output}", highlight=False)
+
+
 def main() -> None:
     app()

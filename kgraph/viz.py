@@ -102,7 +102,9 @@ def view_data(graph: nx.MultiGraph, nodes: list[Any], focus: Any = None) -> dict
     index = {n: i for i, n in enumerate(nodes)}
     pairs: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
     claims: dict[Any, list[str]] = defaultdict(list)
-    for u, v, d in graph.subgraph(nodes).edges(data=True):
+    for u, v, d in graph.edges(nodes, data=True):
+        if v not in index:
+            continue
         pairs[(index[u], index[v]) if index[u] < index[v] else (index[v], index[u])].append(d)
         line = f"{d['claim']} — “{_clip(d.get('sentence', ''))}”" if "claim" in d else None
         if line and len(claims[d["source"]]) < MAX_LINES and line not in claims[d["source"]]:

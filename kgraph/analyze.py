@@ -233,7 +233,8 @@ def system_hardware_graph(facts: Facts) -> nx.Graph:
             g.add_node(iri, label=facts.label(iri), bipartite=side)
         data = g.get_edge_data(a, b) or {"papers": 0, "claims": 0}
         data[attr] += 1
-        g.add_edge(a, b, weight=data["papers"] + data["claims"], **data)
+        data["weight"] = data["papers"] + data["claims"]
+        g.add_edge(a, b, **data)
     return g
 
 

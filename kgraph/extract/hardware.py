@@ -1,0 +1,71 @@
+"""Hardware mentions: catalogue spellings, plus vendor + model shapes not in the catalogue."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kgraph.extract.catalogue import HardwareEntry, alias_index, alias_pattern, hardware_catalogue
+from kgraph.extract.spans import add_mentions
+from kgraph.model import Mention
+
+__all__ = ["HardwareFinder", "hardware_catalogue", "make_hardware_finder"]
+
+PRODUCT = re.compile(
+    r"\b(?P<vendor>NVIDIA|Nvidia|AMD|Intel|Google|Huawei|Qualcomm|Apple)\s+"
+    r"(?P<line>GeForce\s+|Tesla\s+|Quadro\s+|Instinct\s+|Radeon\s+|Xeon\s+|Core\s+|EPYC\s+|"
+    r"Ascend\s+|Snapdragon\s+)?(?P<model>(?:[A-Z]{1,4}\s?-?)?\d{2,4}[A-Za-z+]{0,3})(?![\w-])")
+LINE_TYPES = {"xeon": "CPU", "core": "CPU", "epyc": "CPU", "snapdragon": "CPU",
+              "ascend": "ACCELERATOR"}
+VENDOR_TYPES = {"intel": "CPU", "google": "ACCELERATOR", "qualcomm": "CPU", "apple": "CPU",
+                "huawei": "ACCELERATOR"}
+CASE_SENSITIVE = 5
+
+
+def _exact_case(text: str, entry: HardwareEntry) -> bool:
+    """Short spellings ('CPU', 'NIC', 'LPU') must match case, so words stay words."""
+    core = text[:-1] if text.endswith("s") and len(text) > 3 else text
+    if len(core) > CASE_SENSITIVE:
+        return True
+    return any(core == s or text == s for s in (entry.label, *entry.aliases))
+
+
+def catalogue_mentions(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, type, canonical) for every catalogue spelling in `text`."""
+    index = alias_index()
+    for match in alias_pattern().finditer(text):
+        spelling = " ".join(match[0].lower().split())
+        entry = index.get(spelling) or index.get(spelling.replace("-", " "))
+        if entry and _exact_case(match[0], entry):
+            yield match.start(), match.end(), entry.type, entry.label
+
+
+def product_mentions(text: str,
+                     taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str, str]]:
+    """Vendor + model-number shapes ('NVIDIA A2000', 'AMD MI400') missing from the catalogue."""
+    for match in PRODUCT.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        line = (match["line"] or "").strip().lower()
+        type_ = LINE_TYPES.get(line) or VENDOR_TYPES.get(match["vendor"].lower(), "GPU")
+        yield match.start(), match.end(), type_, " ".join(match[0].split())
+
+
+class HardwareFinder:
+    """Marks hardware mentions in doc.spans["hardware"] and doc._.kgraph_mentions."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = list(catalogue_mentions(doc.text))
+        found += list(product_mentions(doc.text, [(s, e) for s, e, _, _ in found]))
+        mentions = [Mention(doc.text[s:e], t, c, s, e) for s, e, t, c in sorted(found)]
+        add_mentions(doc, "hardware", mentions)
+        return doc
+
+
+@Language.factory("kgraph_hardware")
+def make_hardware_finder(nlp: Language, name: str) -> HardwareFinder:
+    """spaCy factory: `nlp.add_pipe("kgraph_hardware")`."""
+    return HardwareFinder()

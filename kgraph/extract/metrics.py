@@ -1,0 +1,242 @@
+"""Result claims: which numbers are results, and what each is about.
+
+A quantity is a result when it has a unit (or is a forecast range of counts),
+sits in a sentence about the work (not the background before the first
+"we/our/this paper" sentence), and is not set-up (inside a name, a condition
+"if we want ... at 60FPS", a confidence level, a data-set size). Each claim is
+attached to its system (the subject before it, else the paper's proposed
+system), its baseline ("than/over/compared to X", list pairing, "A ... while
+B only ...") and the hardware named in its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kgraph.extract.catalogue import alias_index
+from kgraph.extract.names import cue_patterns, lexicon
+from kgraph.extract.quantities import Quantity, find_quantities
+from kgraph.extract.spans import mentions_of
+from kgraph.model import Claim, Mention
+
+FOREGROUND = re.compile(r"\b(?:we|our|this (?:paper|work|study|report|article)|in this)\b", re.I)
+CONDITION = re.compile(r"\b(?:if|want to|in order to|target(?:ing)?)\b", re.I)
+NOT_RESULT_AFTER = re.compile(r"\s*\$?\s*\)?\s*(?:CI\b|confidence|reliability|probability|"
+                              r"percentile|quantile|of (?:the )?(?:dataset|data|traces?)\b)", re.I)
+SETUP_AFTER = re.compile(r"^[\s\w-]{0,25}\b(?:dataset|data set|trace|corpus|logs)\b", re.I)
+FORECAST = re.compile(r"\b(?:estimate|forecast|predict|project)", re.I)
+CUE = re.compile(r"\b(?:than|over|compared (?:to|with)|in comparison (?:to|with)|relative to|"
+                 r"vs\.?|versus|against|outperform(?:s|ing|ed)?|beat(?:s|ing)?)\s+", re.I)
+CLAUSE = re.compile(r",?\s(?:while|whereas|but)\s|;\s")
+NP_STOP = re.compile(r"[,;.()]|\s(?:in|on|across|for|with|at|by|under|when|while|using|"
+                     r"achieving|and then|respectively)\b")
+METRIC_STOP = re.compile(r"[,;.()$\d]|\b(?:than|over|compared|relative|on|with|for|in|at|while|"
+                         r"across|when|using|vs)\b")
+LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+YEARS = range(1900, 2101)
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    return [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    return next((s for s in spans if s[0] <= pos < s[1]), (0, len(spans) and spans[-1][1]))
+
+
+def _foreground_start(text: str, sentences: list[tuple[int, int]]) -> int:
+    """Offset of the first sentence about the work itself."""
+    return next((s for s, e in sentences if FOREGROUND.search(text[s:e])), 0)
+
+
+def _is_result(q: Quantity, quantities: list[Quantity], text: str,
+               sentence: tuple[int, int], mentions: list[Mention]) -> bool:
+    if any(m.start <= q.start < m.end for m in mentions):
+        return False
+    if not q.unit:
+        return _forecast_count(q, quantities, text[sentence[0]:sentence[1]])
+    before, after = text[sentence[0]:q.start], text[q.end:sentence[1]]
+    if before.endswith("at ") and CONDITION.search(before.rsplit(",", 1)[-1]):
+        return False
+    if NOT_RESULT_AFTER.match(after):
+        return False
+    return not (q.unit in ("h", "min", "s", "GB", "TB", "MB") and SETUP_AFTER.match(after))
+
+
+def _forecast_count(q: Quantity, quantities: list[Quantity], sentence: str) -> bool:
+    """Bare counts count only as a forecast range: 'we estimate ... 103-306 models'."""
+    pair = [o for o in quantities if o.group == q.group]
+    return (len(pair) == 2 and all(o.value.is_integer() and int(o.value) not in YEARS for o in pair)
+            and bool(FORECAST.search(sentence)))
+
+
+def _proposed(text: str, names: list[Mention]) -> str | None:
+    """The paper's own system: title 'X:', 'we propose X', else the most named system."""
+    systems = [m for m in names if m.type == "SYSTEM"]
+    cues = cue_patterns()
+    for key in ("title", "proposal", "called"):
+        for match in cues[key].finditer(text):
+            hit = next((m for m in systems if match.start("name") <= m.start
+                        < match.end("name") + 12), None)
+            if hit:
+                return hit.canonical
+    counts = Counter(m.canonical for m in systems)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _clause(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]:
+    start, end = sentence
+    for match in CLAUSE.finditer(text, start, end):
+        if match.end() <= pos:
+            start = match.end()
+        elif match.start() >= pos:
+            end = match.start()
+            break
+    return start, end
+
+
+def _comparison_zones(text: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
+    zones = []
+    for match in CUE.finditer(text, *clause):
+        stop = NP_STOP.search(text, match.end(), clause[1])
+        zones.append((match.start(), stop.start() if stop else clause[1]))
+    if re.match(r"\s*(?:Compared|In contrast|Unlike|Relative)", text[clause[0]:clause[1]]):
+        last_comma = text.rfind(",", clause[0], clause[1])
+        zones.append((clause[0], last_comma if last_comma > 0 else clause[1]))
+    return zones
+
+
+def _subject(text: str, q: Quantity, clause: tuple[int, int], names: list[Mention],
+             proposed: str | None) -> str | None:
+    """The last system/model before the number that acts as a subject, else the proposed one."""
+    zones = _comparison_zones(text, clause)
+    verbs = lexicon()["result_verbs"]
+    for m in reversed([m for m in names if clause[0] <= m.start < q.start]):
+        if m.type in ("SYSTEM", "MODEL") and not any(s <= m.start < e for s, e in zones) \
+                and re.match(rf"(?:'s|\s(?:\w+\s)?(?:{verbs})\b)", text[m.end:m.end + 30]):
+            return m.canonical
+    return proposed
+
+
+def _baseline_zone(text: str, q: Quantity, clause: tuple[int, int],
+                   sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """Where the comparison phrase for `q` is: after it in its clause, else before it."""
+    after = [z for z in _comparison_zones(text, (q.end, clause[1]))]
+    if after:
+        return after[0]
+    before = [z for z in _comparison_zones(text, (sentence[0], q.start)) if z[0] < q.start]
+    return before[-1] if before else None
+
+
+def _baseline(text: str, zone: tuple[int, int], names: list[Mention]) -> str | None:
+    inside = [m for m in names if zone[0] <= m.start < zone[1] and m.type != "DATASET"]
+    if inside:
+        return inside[0].canonical
+    phrase = CUE.sub("", text[zone[0]:zone[1]], count=1).strip()
+    phrase = re.sub(r"^(?:the|a|an|those of|that of)\s+", "", phrase, flags=re.I)
+    return phrase or None
+
+
+def _metric_words(text: str, q: Quantity, sentence: tuple[int, int]) -> str:
+    after = text[q.end:sentence[1]]
+    stop = METRIC_STOP.search(after)
+    words = after[:stop.start() if stop else len(after)].split()[:4]
+    if words:
+        return " ".join(words)
+    before = re.split(r"[,;:()]", text[sentence[0]:q.start])[-1].split()[-5:]
+    return " ".join(before).strip()
+
+
+def _hardware(text: str, sentence: tuple[int, int], hardware: list[Mention]) -> str | None:
+    inside = [m for m in hardware if sentence[0] <= m.start < sentence[1]]
+    index = alias_index()
+    named = [m for m in inside if (index.get(m.canonical.lower()) is None
+                                   or index[m.canonical.lower()].vendor)]
+    pick = named or inside
+    return pick[0].canonical if pick else None
+
+
+def _groups(text: str, claims: list[tuple[Quantity, tuple[int, int]]]) -> list[list[int]]:
+    """Runs of claims written as a list in one clause: '1.75x, 2.61x and 1.03x'."""
+    runs: list[list[int]] = []
+    for i, (q, clause) in enumerate(claims):
+        prev = claims[i - 1][0] if i else None
+        if prev and claims[i - 1][1] == clause and LIST_GAP.fullmatch(text[prev.end:q.start]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [r for r in runs if len(r) > 1]
+
+
+def _pair_lists(text: str, claims: list[dict], groups: list[list[int]],
+                names: list[Mention]) -> None:
+    """k numbers compared with k (or more) names: pair them in order."""
+    for run in groups:
+        zone = claims[run[0]]["zone"]
+        if zone is None:
+            continue
+        inside = [m.canonical for m in names if zone[0] <= m.start < zone[1]
+                  and m.type != "DATASET"]
+        if zone[1] <= claims[run[0]]["q"].start:
+            start = zone[0]
+            inside = [m.canonical for m in names if start <= m.start < claims[run[0]]["q"].start
+                      and m.type in ("SYSTEM", "MODEL") and m.canonical != claims[run[0]]["system"]]
+        if len(set(inside)) >= len(run):
+            for i, name in zip(run, inside[-len(run):], strict=True):
+                claims[i]["baseline"] = name
+
+
+def _contrast(claims: list[dict]) -> None:
+    """'A achieves 156 TFLOPS while B only achieves 45 TFLOPS': B is A's baseline."""
+    for a, b in zip(claims, claims[1:], strict=False):
+        if (a["sentence"] == b["sentence"] and a["clause"] != b["clause"] and a["baseline"] is None
+                and a["q"].unit == b["q"].unit and b["system"] and b["system"] != a["system"]):
+            a["baseline"] = b["system"]
+
+
+def find_claims(doc: Doc) -> list[Claim]:
+    """Every result claim of a doc whose names and hardware were already found."""
+    text, sentences = doc.text, _sentences(doc)
+    mentions = mentions_of(doc)
+    names = [m for m in mentions if m.type in ("SYSTEM", "MODEL", "DATASET")]
+    hardware = [m for m in mentions if m.type not in ("SYSTEM", "MODEL", "DATASET")]
+    proposed, foreground = _proposed(text, names), _foreground_start(text, sentences)
+    quantities = find_quantities(text)
+    claims = []
+    for q in quantities:
+        sentence = _sentence_of(sentences, q.start)
+        if sentence[0] < foreground or not _is_result(q, quantities, text, sentence, mentions):
+            continue
+        clause = _clause(text, sentence, q.start)
+        claims.append({"q": q, "sentence": sentence, "clause": clause,
+                       "system": _subject(text, q, clause, names, proposed),
+                       "zone": _baseline_zone(text, q, clause, sentence)})
+    for c in claims:
+        c["baseline"] = _baseline(text, c["zone"], names) if c["zone"] else None
+    _pair_lists(text, claims, _groups(text, [(c["q"], c["clause"]) for c in claims]), names)
+    _contrast(claims)
+    return [Claim(c["q"].text, c["q"].value, c["q"].unit,
+                  _metric_words(text, c["q"], c["sentence"]), c["system"], c["baseline"],
+                  _hardware(text, c["sentence"], hardware), c["q"].start, c["q"].end,
+                  c["sentence"]) for c in claims]
+
+
+class MetricFinder:
+    """Marks result numbers in doc.spans["metrics"] and their claims in doc._.kgraph_claims."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        claims = find_claims(doc)
+        doc._.kgraph_claims = claims
+        doc.spans["metrics"] = [span for c in claims if (span := doc.char_span(
+            c.start, c.end, label=c.unit or "count", alignment_mode="expand")) is not None]
+        return doc
+
+
+@Language.factory("kgraph_metrics")
+def make_metric_finder(nlp: Language, name: str) -> MetricFinder:
+    """spaCy factory: `nlp.add_pipe("kgraph_metrics")`."""
+    return MetricFinder()

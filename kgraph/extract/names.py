@@ -1,0 +1,202 @@
+"""Names of systems, models and data sets, from shape and context.
+
+A candidate becomes a name when its shape is coined (CamelCase, mixed case with
+digits or hyphens: vLLM, ZeRO-Infinity, NanoFlow) or when context introduces it
+(a title's "X: ...", "we propose X", "called X", "compilers like X and Y",
+"X: a ..."); all-caps acronyms need context or repetition, and acronyms defined
+for ordinary phrases ("mean absolute error (MAE)") never count. Every
+occurrence of an accepted name becomes a mention.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kgraph.extract.quantities import unit_table
+from kgraph.extract.spans import add_mentions, mentions_of
+from kgraph.model import Mention
+
+PATTERNS = Path(__file__).resolve().parent / "patterns"
+TOKEN = r"[A-Za-z][\w.+]*(?:[-/][\w.+]+)*(?<![.])"
+CAMEL = re.compile(r"[a-z][A-Z]|[A-Z][A-Za-z]*-?\d|\d-?[A-Z]|[A-Z][a-z]+[A-Z]")
+STOPWORDS = {"as", "the", "well", "our", "their", "other", "these", "those", "more", "many", "its",
+             "such", "some", "most", "this", "that", "with", "and", "for", "new", "etc"}
+URLISH = re.compile(r"\.(?:com|org|io|net|edu|ai)\b|://|^www\.", re.I)
+ACRONYM = re.compile(r"[A-Z][A-Z0-9-]{2,}s?")
+SIZE = r"(?:\d+(?:\.\d+)?[BMK]|\d+x\d+[BM])"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The curated data in patterns/names.json, with compiled patterns."""
+    data = json.loads((PATTERNS / "names.json").read_text(encoding="utf-8"))
+    data["generic"] = set(data["generic"])
+    known = {n: "SYSTEM" for n in data["systems"]} | {n: "MODEL" for n in data["models"]} \
+        | {n: "DATASET" for n in data["datasets"]}
+    data["known"] = known
+    data["known_re"] = _words(sorted(known, key=len, reverse=True))
+    fam = data["model_families"]
+    data["model_re"] = re.compile(
+        rf"(?<![\w-])(?:{SIZE}\s)?(?:{fam})(?:\s?-\s?[\dA-Za-z.]+(?:-[\dA-Za-z.]+)*|-?\d[\w.]*)?"
+        rf"(?:/\d+)?(?:\s{SIZE})?(?![\w])")
+    return data
+
+
+def _words(names: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
+    lx = lexicon()
+    name = rf"(?P<name>{TOKEN}(?:\s[A-Z][\w-]*){{0,3}})"
+    return {
+        "title": re.compile(rf"^(?:The\s+)?(?P<name>{TOKEN}(?:\s[A-Z][\w-]*){{0,2}}):\s"),
+        "proposal": re.compile(
+            rf"\b[Ww]e\s+(?:first\s+|then\s+|also\s+)?(?:{lx['proposal_verbs']})\s+"
+            rf"(?:(?:a|an|the)\s+)?(?:new\s+|novel\s+)?{name}(?=\s?[,(:]|\s(?:as|that|for|to|which)\b)"),
+        "called": re.compile(rf"\b(?:called|named|dubbed|coined)\s+{name}"),
+        "colon": re.compile(r"(?:^|(?<=[\s(]))(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?):\s+"
+                            r"(?:a|an)\s"),
+        "list": re.compile(
+            rf"\b(?:{lx['category_nouns']})\s+(?:like|such as|including|e\.g\.,?)\s+"
+            rf"(?P<list>{TOKEN}(?:(?:,\s|,?\sand\s|,?\sor\s){TOKEN})*)"),
+        "defined": re.compile(r"(?P<long>(?:[\w-]+\s){1,6}[\w-]+)\s"
+                              r"\((?P<name>[A-Z][A-Za-z0-9-]+)\)"),
+    }
+
+
+@lru_cache(maxsize=1)
+def cue_patterns() -> dict[str, re.Pattern[str]]:
+    return _cue_patterns()
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"^(?:The|Our|A|An)\s+", "", name).strip(" -.,'\"")
+
+
+def _cued(text: str) -> Iterator[str]:
+    """Names introduced by context."""
+    cues = cue_patterns()
+    for key in ("title", "proposal", "called", "colon"):
+        for match in cues[key].finditer(text):
+            yield from _name_parts(match["name"], text[match.end():match.end() + 12])
+    for match in cues["list"].finditer(text):
+        for item in re.split(r",\s|,?\sand\s|,?\sor\s", match["list"]):
+            if len(item) <= 25 and (_name_like(item) or (len(item) >= 4
+                                                          and item.lower() not in STOPWORDS)):
+                yield item
+
+
+def _name_parts(name: str, after: str) -> Iterator[str]:
+    """A cued phrase: its acronym if one follows in parentheses, else the phrase itself."""
+    acronym = re.match(r"\s?\((?P<a>[A-Z][A-Za-z0-9-]+)\)", after)
+    name = _clean(name)
+    if acronym:
+        yield acronym["a"]
+    elif name and all(_name_like(w) for w in name.split()):
+        yield name
+
+
+def _name_like(word: str) -> bool:
+    """Starts with a capital or has a coined shape ('vLLM'); not a URL."""
+    return (word[:1].isupper() or bool(CAMEL.search(word))) and not URLISH.search(word)
+
+
+def _generic_acronyms(text: str) -> set[str]:
+    """Acronyms defined for ordinary lower-case phrases: 'mean absolute error (MAE)'."""
+    generic = set()
+    for match in cue_patterns()["defined"].finditer(text):
+        words = match["long"].split()[-max(2, len(match["name"])):]
+        if sum(w[0].islower() for w in words) * 2 >= len(words):
+            generic.add(match["name"])
+    return generic
+
+
+def _shaped(text: str, generic: set[str]) -> Iterator[str]:
+    """Coined-looking tokens, and acronyms used at least twice."""
+    acronyms: Counter[str] = Counter()
+    units = set(unit_table()["units"])
+    for token in re.findall(TOKEN, text):
+        token = token.rstrip("'s") if token.endswith("'s") else token
+        if token in generic or token.rstrip("s") in generic or token.lower() in units:
+            continue
+        if ACRONYM.fullmatch(token):
+            acronyms[token] += 1
+        elif CAMEL.search(token) and not token.isupper() and not URLISH.search(token) \
+                and token.lower() not in units:
+            yield token
+    yield from (a for a, n in acronyms.items() if n >= 2 and not a.endswith("s"))
+
+
+def _type_of(name: str, text: str) -> str:
+    lx = lexicon()
+    if name in lx["known"]:
+        return lx["known"][name]
+    if lx["model_re"].fullmatch(name):
+        return "MODEL"
+    cue = lx["dataset_cues"]
+    word = re.escape(name)
+    near = rf"(?:\b(?:{cue}),?\s(?:called\s|named\s)?{word}\b|\b{word}\s(?:{cue})\b)"
+    return "DATASET" if re.search(near, text) else "SYSTEM"
+
+
+def _merge_typos(names: Counter) -> dict[str, str]:
+    """All-caps spellings with the same letters ('HRAMONY', 'HARMONY') -> the commonest."""
+    canon: dict[str, str] = {}
+    by_letters: dict[str, list[str]] = {}
+    for name in names:
+        key = "".join(sorted(name)) if name.isupper() and len(name) > 4 else name
+        by_letters.setdefault(key, []).append(name)
+    for spellings in by_letters.values():
+        best = max(spellings, key=lambda s: names[s])
+        canon.update({s: best for s in spellings})
+    return canon
+
+
+def find_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Every occurrence of every accepted name, outside spans already taken (hardware)."""
+    lx = lexicon()
+    generic = lx["generic"] | _generic_acronyms(text)
+    candidates = {c for c in _cued(text) if c not in generic}
+    candidates |= set(_shaped(text, generic))
+    candidates |= {m[0] for m in lx["known_re"].finditer(text)}
+    spans = [(m.start(), m.end(), m[0], "MODEL") for m in lx["model_re"].finditer(text)]
+    candidates = {c for c in candidates if len(c) > 1 and not c.isdigit()}
+    if candidates:
+        pattern = _words(sorted(candidates, key=len, reverse=True))
+        spans += [(m.start(), m.end(), m[0], _type_of(m[0], text)) for m in pattern.finditer(text)]
+    return _resolve(spans, taken)
+
+
+def _resolve(spans: list[tuple[int, int, str, str]], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Drop overlaps (longest first, hardware wins) and merge typo spellings."""
+    chosen: list[tuple[int, int, str, str]] = []
+    for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        if not any(s < span[1] and span[0] < e for s, e in taken):
+            chosen.append(span)
+            taken = [*taken, (span[0], span[1])]
+    canon = _merge_typos(Counter(s[2] for s in chosen))
+    return [Mention(name, type_, canon[name], s, e) for s, e, name, type_ in sorted(chosen)]
+
+
+class NameFinder:
+    """Marks system, model and data-set names in doc.spans["names"]."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = [(m.start, m.end) for m in mentions_of(doc)]
+        add_mentions(doc, "names", find_names(doc.text, taken))
+        return doc
+
+
+@Language.factory("kgraph_names")
+def make_name_finder(nlp: Language, name: str) -> NameFinder:
+    """spaCy factory: `nlp.add_pipe("kgraph_names")`."""
+    return NameFinder()

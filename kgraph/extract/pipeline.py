@@ -1,0 +1,64 @@
+"""The extraction pipeline: spacy.blank("en") + kgraph's components, and its outputs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+
+import kgraph.extract.hardware  # noqa: F401 - registers kgraph_hardware
+import kgraph.extract.metrics  # noqa: F401 - registers kgraph_metrics
+import kgraph.extract.names  # noqa: F401 - registers kgraph_names
+import kgraph.extract.sentences  # noqa: F401 - registers kgraph_sentences
+from kgraph.extract.spans import mentions_of
+from kgraph.model import Extraction, Mention, Paper
+
+COMPONENTS = ("kgraph_sentences", "kgraph_hardware", "kgraph_names", "kgraph_metrics")
+
+
+def build_nlp() -> Language:
+    """A blank English pipeline with kgraph's components (no model download)."""
+    nlp = spacy.blank("en")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def _extraction(paper: Paper, doc: spacy.tokens.Doc) -> Extraction:
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+
+    def sentence(pos: int) -> tuple[int, int]:
+        return next((s for s in sentences if s[0] <= pos < s[1]), (0, len(doc.text)))
+
+    mentions = tuple(Mention(m.text, m.type, m.canonical, m.start, m.end, sentence(m.start))
+                     for m in mentions_of(doc))
+    return Extraction(paper, mentions, tuple(doc._.kgraph_claims or ()))
+
+
+def extract(paper: Paper, nlp: Language | None = None) -> Extraction:
+    """Entities and claims of one paper."""
+    return _extraction(paper, (nlp or build_nlp())(paper.text))
+
+
+def extract_papers(papers: Iterable[Paper], nlp: Language | None = None, batch_size: int = 256,
+                   n_process: int = 1) -> Iterator[Extraction]:
+    """Entities and claims of many papers, streamed through nlp.pipe."""
+    nlp = nlp or build_nlp()
+    pairs = ((paper.text, paper) for paper in papers)
+    for doc, paper in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield _extraction(paper, doc)
+
+
+def to_record(extraction: Extraction) -> dict:
+    """The scorer's prediction line: one entity per (type, canonical), every claim."""
+    entities: dict[tuple[str, str], dict] = {}
+    for m in extraction.mentions:
+        entities.setdefault((m.type, m.canonical), {
+            "text": m.text, "type": m.type, "canonical": m.canonical,
+            "start": m.start, "end": m.end})
+    metrics = [{"text": c.text, "value": c.value, "unit": c.unit, "metric": c.metric,
+                "system": c.system, "baseline": c.baseline, "hardware": c.hardware,
+                "start": c.start, "end": c.end} for c in extraction.claims]
+    return {"id": extraction.paper.id, "title": extraction.paper.title,
+            "entities": list(entities.values()), "metrics": metrics}

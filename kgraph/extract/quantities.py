@@ -1,0 +1,131 @@
+"""The grammar of numbers with units: "1.97x", "$19.3\\times$", "2-4 OOM", "$100K+", ranges.
+
+`find_quantities(text)` returns every quantity with exact character offsets;
+deciding which ones are *results* is the metric finder's job.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+PATTERNS = Path(__file__).resolve().parent / "patterns"
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+SCALE = r"(?:\s?(?:thousand|million|billion|trillion)\b|[kKMBT](?![A-Za-z]))\+?"
+LATEX_TIMES = r"\\\(\\times\\\)|\\times"
+ORDERS = r"orders? of magnitude|OOM"
+COMPARATIVE = (r"(?:faster|slower|higher|lower|more|less|better|worse|fewer|smaller|larger|"
+               r"greater|cheaper|improvements?|reductions?|speedups?|speed-ups?|gains?|boost)")
+SPELLED = re.compile(rf"\b(?P<word>an?|one|two|three|four|five|six|seven|eight|nine|ten|twice)"
+                     rf"(?:\s+(?P<what>{ORDERS}|times))?(?=\s+(?:{COMPARATIVE}|as\b))", re.I)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit; `group` links the two ends of a range."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str
+    group: int = 0
+
+
+@lru_cache(maxsize=1)
+def unit_table() -> dict:
+    return json.loads((PATTERNS / "units.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def quantity_pattern() -> re.Pattern[str]:
+    """One regex for a quantity, optionally a range 'A-B unit' / 'from A to B unit'."""
+    units = sorted((u for u in unit_table()["units"] if u not in ("$", "\\times")),
+                   key=len, reverse=True)
+    spelled = "|".join(re.escape(u) for u in units)
+    unit = rf"(?:{LATEX_TIMES}|-fold\b|{ORDERS}|(?:{spelled})(?![A-Za-z0-9]))"
+
+    def core(i: int) -> str:
+        return (rf"(?P<cur{i}>\$)?(?P<num{i}>{NUMBER})(?![\d^])(?P<scale{i}>{SCALE})?\$?"
+                rf"(?:\s?(?P<unit{i}>{unit}))?\$?")
+
+    return re.compile(
+        rf"(?<![\w.^{{}}/\\-])(?P<sign>\+)?{core(1)}"
+        rf"(?:\s*(?:-|–|—|--|to|and)\s*(?:more than |over |up to |almost |nearly )?{core(2)})?",
+        re.I)
+
+
+def _unit(raw: str | None) -> str:
+    if not raw:
+        return ""
+    raw = " ".join(raw.lower().split())
+    if re.fullmatch(ORDERS, raw, re.I):
+        return "OOM"
+    if raw in ("-fold", "\\(\\times\\)") or raw.startswith("\\times"):
+        return "x"
+    return unit_table()["units"].get(raw, raw)
+
+
+def _value(number: str, scale: str | None) -> float:
+    value = float(number.replace(",", ""))
+    word = (scale or "").strip().rstrip("+").lower()
+    return value * unit_table()["multipliers"].get(word, 1.0)
+
+
+def _latex(match: re.Match[str], i: int) -> bool:
+    """`$7$`-style math: a `$` right after the number means it was not a dollar sign."""
+    after = match.end(f"scale{i}") if match[f"scale{i}"] else match.end(f"num{i}")
+    return match.string[after:after + 1] == "$"
+
+
+def _one(match: re.Match[str], i: int, inherited: str, group: int) -> Quantity:
+    text = match.string
+    unit = _unit(match[f"unit{i}"]) or inherited
+    start, end = match.start(f"num{i}"), match.end()
+    if i == 1 and match["num2"]:
+        end = match.end(f"unit{i}") if match[f"unit{i}"] else match.end(f"scale{i}") \
+            if match[f"scale{i}"] else match.end(f"num{i}")
+    if match[f"cur{i}"]:
+        start = match.start(f"cur{i}")
+        if not unit and not _latex(match, i):
+            unit = "USD"
+    value = _value(match[f"num{i}"], match[f"scale{i}"])
+    if unit == "OOM":
+        value, unit = 10 ** value, "x"
+    return Quantity(text[start:end], start, end, value, unit, group)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number in `text`, with unit ('' when bare) and value (scale words folded in).
+
+    Examples:
+        >>> [(q.value, q.unit) for q in find_quantities("2.1–3.4x and $1.2M, 2-4 OOM")]
+        [(2.1, 'x'), (3.4, 'x'), (1200000.0, 'USD'), (100, 'x'), (10000, 'x')]
+    """
+    found: list[Quantity] = []
+    for group, match in enumerate(quantity_pattern().finditer(text), 1):
+        second = _one(match, 2, "", group) if match["num2"] else None
+        found.append(_one(match, 1, _unit(match["unit2"]), group))
+        if second:
+            found.append(second)
+    found.extend(_spelled(text, len(found) + 1))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _spelled(text: str, group: int) -> list[Quantity]:
+    """'an order of magnitude faster' -> 10 x; 'two times higher' -> 2 x; 'twice as fast'."""
+    out = []
+    for match in SPELLED.finditer(text):
+        word, what = match["word"].lower(), (match["what"] or "").lower()
+        number = unit_table()["spelled"][word]
+        if word == "twice" and not what:
+            out.append(Quantity(match[0], match.start(), match.end(), 2.0, "x", group))
+        elif what.startswith("order"):
+            out.append(Quantity(match[0], match.start(), match.end(), 10.0 ** number, "x", group))
+        elif what == "times" and word not in ("a", "an"):
+            out.append(Quantity(match[0], match.start(), match.end(), float(number), "x", group))
+        group += 1
+    return out

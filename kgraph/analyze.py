@@ -419,7 +419,8 @@ def tables(result: dict[str, Any]) -> Iterable[tuple[str, list[str], list[list[s
 CENTRAL = ["name", "type", "degree", "pagerank"]
 
 
-def _text(column: str, value: Any) -> str:
+def _text(column: str, value: Any, width: int = 48) -> str:
     if isinstance(value, list):
         return (" > " if column == "path" else ", ").join(map(str, value))
-    return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+    text = "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -32,7 +32,11 @@ def write_corpus(path: Path, first: int, count: int) -> None:
 
 
 def papers_in(path: Path) -> int:
-    rows = Store.read_only(str(path)).query(COUNT_PAPERS)
+    """Papers in a store another process may be writing (0 while it is still being created)."""
+    try:
+        rows = Store.read_only(str(path)).query(COUNT_PAPERS)
+    except (OSError, RuntimeError):
+        return 0
     return int(next(iter(rows))["n"].value)
 
 

@@ -146,3 +146,9 @@ def test_cli_view_writes_page_and_reports_errors(store, tmp_path):
     assert unknown.exit_code == 1 and "nothing named 'Nope'" in unknown.output
     missing = runner.invoke(app, ["view", "--store", str(tmp_path / "none"), "-o", str(out)])
     assert missing.exit_code == 1 and "Traceback" not in missing.output
+
+
+def test_empty_graph_gives_an_empty_page():
+    page, summary = view_html(nx.MultiGraph())
+    assert (summary.nodes, summary.edges) == (0, 0)
+    assert page_data(page)["nodes"] == [] and "0 nodes, 0 links" in page

@@ -41,10 +41,15 @@ def user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except KGraphError as error:
-            err.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
+            err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def skipped(error: KGraphError) -> None:
+    """Report a bad record that was skipped, as one line."""
+    err.print(f"[yellow]skipped[/yellow] {escape(str(error))}", highlight=False, soft_wrap=True)
 
 
 def open_store(path: Path) -> KGStore:
@@ -67,9 +72,6 @@ def build(
     from kgraph.build import build as run_build
     from kgraph.ingest import EXAMPLES_DIR
     from kgraph.progress import progress_bar
-
-    def skipped(error: KGraphError) -> None:
-        err.print(f"[yellow]skipped[/yellow] {error}", highlight=False)
 
     paths = inputs or [str(EXAMPLES_DIR)]
     if dask:
@@ -99,7 +101,7 @@ def extract(
     from kgraph.extract import build_nlp, extract_papers, to_record
     from kgraph.ingest import read_papers
 
-    papers = read_papers(inputs, fmt, on_error=lambda e: err.print(f"skipped {e}"))
+    papers = read_papers(inputs, fmt, on_error=skipped)
     count = 0
     with output.open("w", encoding="utf-8") as f:
         for ex in extract_papers(papers, build_nlp()):
@@ -168,11 +170,10 @@ def _parse_params(pairs: list[str]) -> dict[str, str]:
 
 
 def _print_saved(saved: dict) -> None:
-    table = Table("name", "description", "parameters (default)")
     for name, q in saved.items():
         params = ", ".join(f"{p.name}={p.default}" for p in q.params)
-        table.add_row(name, q.description, params)
-    out.print(table)
+        out.print(f"[bold]{name}[/bold]  {escape(q.description)}"
+                  + (f"  [dim]({escape(params)})[/dim]" if params else ""), soft_wrap=True)
 
 
 def _print_rows(columns: list[str], rows: list[list[str | None]], fmt: str) -> None:

@@ -103,7 +103,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
     Examples:
         >>> [(q.value, q.unit) for q in find_quantities("2.1–3.4x and $1.2M, 2-4 OOM")]
-        [(2.1, 'x'), (3.4, 'x'), (1200000.0, 'USD'), (100, 'x'), (10000, 'x')]
+        [(2.1, 'x'), (3.4, 'x'), (1200000.0, 'USD'), (100.0, 'x'), (10000.0, 'x')]
     """
     found: list[Quantity] = []
     for group, match in enumerate(quantity_pattern().finditer(text), 1):

@@ -21,10 +21,10 @@ def boundaries(text: str) -> list[int]:
 
     Examples:
         >>> boundaries("We win (e.g. ImageNet). It runs at 4k res. at 60FPS. Done")
-        [24, 54]
+        [24, 53]
     """
     return [m.end() for m in BOUNDARY.finditer(text)
-            if not ABBREVIATIONS.search(text[max(0, m.start() - 8):m.start() + 1])]
+            if not ABBREVIATIONS.search(text[max(0, m.start() - 8):m.start()])]
 
 
 class SentenceSplitter:

@@ -43,24 +43,29 @@ def catalogue_mentions(text: str) -> Iterator[tuple[int, int, str, str]]:
             yield match.start(), match.end(), entry.type, entry.label
 
 
-def product_mentions(text: str,
-                     taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str, str]]:
+def product_mentions(text: str) -> Iterator[tuple[int, int, str, str]]:
     """Vendor + model-number shapes ('NVIDIA A2000', 'AMD MI400') missing from the catalogue."""
     for match in PRODUCT.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in taken):
-            continue
         line = (match["line"] or "").strip().lower()
         type_ = LINE_TYPES.get(line) or VENDOR_TYPES.get(match["vendor"].lower(), "GPU")
         yield match.start(), match.end(), type_, " ".join(match[0].split())
+
+
+def _longest(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Non-overlapping mentions, longer first; on a tie the catalogue (listed first) wins."""
+    chosen: list[tuple[int, int, str, str]] = []
+    for item in sorted(found, key=lambda f: f[0] - f[1]):
+        if not any(s < item[1] and item[0] < e for s, e, _, _ in chosen):
+            chosen.append(item)
+    return sorted(chosen)
 
 
 class HardwareFinder:
     """Marks hardware mentions in doc.spans["hardware"] and doc._.kgraph_mentions."""
 
     def __call__(self, doc: Doc) -> Doc:
-        found = list(catalogue_mentions(doc.text))
-        found += list(product_mentions(doc.text, [(s, e) for s, e, _, _ in found]))
-        mentions = [Mention(doc.text[s:e], t, c, s, e) for s, e, t, c in sorted(found)]
+        found = _longest([*catalogue_mentions(doc.text), *product_mentions(doc.text)])
+        mentions = [Mention(doc.text[s:e], t, c, s, e) for s, e, t, c in found]
         add_mentions(doc, "hardware", mentions)
         return doc
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from kgraph.extract.catalogue import alias_index
 from kgraph.extract.names import cue_patterns, lexicon
 from kgraph.extract.quantities import Quantity, find_quantities
-from kgraph.extract.spans import mentions_of
+from kgraph.extract.spans import mentions_of, set_claims
 from kgraph.model import Claim, Mention
 
 FOREGROUND = re.compile(r"\b(?:we|our|this (?:paper|work|study|report|article)|in this)\b", re.I)
@@ -230,7 +230,7 @@ class MetricFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         claims = find_claims(doc)
-        doc._.kgraph_claims = claims
+        set_claims(doc, claims)
         doc.spans["metrics"] = [span for c in claims if (span := doc.char_span(
             c.start, c.end, label=c.unit or "count", alignment_mode="expand")) is not None]
         return doc

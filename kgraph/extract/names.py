@@ -26,7 +26,7 @@ from kgraph.model import Mention
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 TOKEN = r"[A-Za-z][\w.+]*(?:[-/][\w.+]+)*(?<![.])"
-CAMEL = re.compile(r"[a-z][A-Z]|[A-Z][A-Za-z]*-?\d|\d-?[A-Z]|[A-Z][a-z]+[A-Z]")
+CAMEL = re.compile(r"[a-z][A-Z]|[A-Z][A-Za-z]*-?\d|\d-?[A-Z]|[A-Z][a-z]+[A-Z]|^[A-Z]{2,}[a-z]{2,}$")
 STOPWORDS = {"as", "the", "well", "our", "their", "other", "these", "those", "more", "many", "its",
              "such", "some", "most", "this", "that", "with", "and", "for", "new", "etc"}
 URLISH = re.compile(r"\.(?:com|org|io|net|edu|ai)\b|://|^www\.", re.I)
@@ -110,14 +110,17 @@ def _name_like(word: str) -> bool:
     return (word[:1].isupper() or bool(CAMEL.search(word))) and not URLISH.search(word)
 
 
-def _generic_acronyms(text: str) -> set[str]:
-    """Acronyms defined for ordinary lower-case phrases: 'mean absolute error (MAE)'."""
-    generic = set()
+def _definitions(text: str) -> tuple[set[str], set[str]]:
+    """Acronyms defined for ordinary lower-case phrases ('mean absolute error (MAE)'),
+    and the words of every defining phrase ('Recursive INference Scaling (RINS)')."""
+    generic, long_words = set(), set()
     for match in cue_patterns()["defined"].finditer(text):
-        words = match["long"].split()[-max(2, len(match["name"])):]
-        if sum(w[0].islower() for w in words) * 2 >= len(words):
+        letters = sum(c.isalpha() for c in match["name"])
+        words = match["long"].split()[-min(letters, 3):]
+        long_words.update(words)
+        if all(w[0].islower() for w in words):
             generic.add(match["name"])
-    return generic
+    return generic, long_words
 
 
 def _shaped(text: str, generic: set[str]) -> Iterator[str]:
@@ -164,9 +167,10 @@ def _merge_typos(names: Counter) -> dict[str, str]:
 def find_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Every occurrence of every accepted name, outside spans already taken (hardware)."""
     lx = lexicon()
-    generic = lx["generic"] | _generic_acronyms(text)
+    defined_generic, long_words = _definitions(text)
+    generic = lx["generic"] | defined_generic
     candidates = {c for c in _cued(text) if c not in generic}
-    candidates |= set(_shaped(text, generic))
+    candidates |= set(_shaped(text, generic | long_words))
     candidates |= {m[0] for m in lx["known_re"].finditer(text)}
     spans = [(m.start(), m.end(), m[0], "MODEL") for m in lx["model_re"].finditer(text)]
     candidates = {c for c in candidates if len(c) > 1 and not c.isdigit()}

@@ -11,7 +11,7 @@ import kgraph.extract.hardware  # noqa: F401 - registers kgraph_hardware
 import kgraph.extract.metrics  # noqa: F401 - registers kgraph_metrics
 import kgraph.extract.names  # noqa: F401 - registers kgraph_names
 import kgraph.extract.sentences  # noqa: F401 - registers kgraph_sentences
-from kgraph.extract.spans import mentions_of
+from kgraph.extract.spans import claims_of, mentions_of
 from kgraph.model import Extraction, Mention, Paper
 
 COMPONENTS = ("kgraph_sentences", "kgraph_hardware", "kgraph_names", "kgraph_metrics")
@@ -33,7 +33,7 @@ def _extraction(paper: Paper, doc: spacy.tokens.Doc) -> Extraction:
 
     mentions = tuple(Mention(m.text, m.type, m.canonical, m.start, m.end, sentence(m.start))
                      for m in mentions_of(doc))
-    return Extraction(paper, mentions, tuple(doc._.kgraph_claims or ()))
+    return Extraction(paper, mentions, tuple(claims_of(doc)))
 
 
 def extract(paper: Paper, nlp: Language | None = None) -> Extraction:

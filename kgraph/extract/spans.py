@@ -1,10 +1,17 @@
-"""Doc extensions and span groups shared by the kgraph components."""
+"""Doc extensions and span groups shared by the kgraph components.
+
+Mentions and claims are kept on the Doc as plain lists (so docs survive
+`nlp.pipe(n_process=...)`, which serialises user data with msgpack) and read
+back as kgraph.model objects.
+"""
 
 from __future__ import annotations
 
+from dataclasses import astuple
+
 from spacy.tokens import Doc
 
-from kgraph.model import Mention
+from kgraph.model import Claim, Mention
 
 if not Doc.has_extension("kgraph_mentions"):
     Doc.set_extension("kgraph_mentions", default=None)
@@ -12,14 +19,31 @@ if not Doc.has_extension("kgraph_claims"):
     Doc.set_extension("kgraph_claims", default=None)
 
 
+def _mention(row: list) -> Mention:
+    return Mention(*row[:5], tuple(row[5]))
+
+
+def _claim(row: list) -> Claim:
+    return Claim(*row[:9], tuple(row[9]))
+
+
 def mentions_of(doc: Doc) -> list[Mention]:
     """Mentions found so far (hardware, then names), in text order."""
-    return sorted(doc._.kgraph_mentions or [], key=lambda m: m.start)
+    return sorted((_mention(r) for r in doc._.kgraph_mentions or []), key=lambda m: m.start)
+
+
+def claims_of(doc: Doc) -> list[Claim]:
+    """Claims found by the metric finder."""
+    return [_claim(r) for r in doc._.kgraph_claims or []]
+
+
+def set_claims(doc: Doc, claims: list[Claim]) -> None:
+    doc._.kgraph_claims = [list(astuple(c)) for c in claims]
 
 
 def add_mentions(doc: Doc, group: str, mentions: list[Mention]) -> None:
     """Record mentions as exact-offset data and as a spaCy span group (token-aligned)."""
-    doc._.kgraph_mentions = [*(doc._.kgraph_mentions or []), *mentions]
+    doc._.kgraph_mentions = [*(doc._.kgraph_mentions or []), *(list(astuple(m)) for m in mentions)]
     spans = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, label=m.type, kb_id=m.canonical,

@@ -1,0 +1,52 @@
+"""Hardware mentions link to the catalogue; unknown vendor products still get typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract import build_nlp, extract
+from kgraph.model import Paper
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def hardware(nlp, text: str) -> list[tuple[str, str, str]]:
+    ex = extract(Paper("t", "Title", text), nlp)
+    return [(m.text, m.type, m.canonical) for m in ex.mentions
+            if m.type not in ("SYSTEM", "MODEL", "DATASET")]
+
+
+def test_spellings_link_to_one_entry(nlp):
+    found = hardware(nlp, "V100, Tesla V100 and NVIDIA V100 are the same chip.")
+    assert {c for _, _, c in found} == {"NVIDIA V100"}
+
+
+def test_memory_size_variant_is_its_own_entry(nlp):
+    assert hardware(nlp, "We use an NVIDIA V100 32GB card.") == [
+        ("NVIDIA V100 32GB", "GPU", "NVIDIA V100 32GB")]
+
+
+@pytest.mark.parametrize("text,type_,canonical", [
+    ("GPUs", "GPU", "GPU"), ("CPU memory", "MEMORY", "CPU memory"),
+    ("NVMe SSDs", "STORAGE", "NVMe"),
+    ("HBM3", "MEMORY", "HBM3"), ("NVLink", "INTERCONNECT", "NVLink"), ("TPU v4", "ACCELERATOR",
+    "Google TPU v4"), ("AMD MI300X", "GPU", "AMD Instinct MI300X"), ("InfiniBand", "INTERCONNECT",
+    "InfiniBand"), ("last-level cache", "MEMORY", "last-level cache"), ("RTX 4090", "GPU",
+    "NVIDIA RTX 4090"), ("4th Generation Intel Xeon Scalable Processors", "CPU",
+    "4th Generation Intel Xeon Scalable"), ("FPGAs", "ACCELERATOR", "FPGA"),
+])
+def test_catalogue_classes(nlp, text, type_, canonical):
+    assert hardware(nlp, f"It runs on {text} today.") == [(text, type_, canonical)]
+
+
+def test_unknown_products_by_vendor_shape(nlp):
+    found = hardware(nlp, "Tested on an NVIDIA A2000, an Intel Xeon 8480+ and an AMD MI400.")
+    assert [(t, ty) for t, ty, _ in found] == [("NVIDIA A2000", "GPU"),
+                                               ("Intel Xeon 8480+", "CPU"), ("AMD MI400", "GPU")]
+
+
+def test_short_names_are_case_sensitive(nlp):
+    assert hardware(nlp, "The cpu and the nic of the icu lab.") == []

@@ -1,0 +1,131 @@
+"""The result-metric grammar, one case per test, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract import build_nlp, extract
+from kgraph.model import Paper
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def claims(nlp, abstract: str, title: str = "Zephyr: Fast Serving"):
+    ex = extract(Paper("t", title, abstract), nlp)
+    return [(c.value, c.unit, c.system, c.baseline, c.hardware) for c in ex.claims]
+
+
+@pytest.mark.parametrize("phrase,value,unit", [
+    ("1.97x", 1.97, "x"), ("1.97×", 1.97, "x"), ("1.97X", 1.97, "x"), ("6times", 6, "x"),
+    ("1.2 times", 1.2, "x"), (r"19.3\(\times\)", 19.3, "x"), (r"$19.3\times$", 19.3, "x"),
+    ("3-fold", 3, "x"), (r"2.08\%", 2.08, "%"), ("40%", 40, "%"), ("156 TFLOPS", 156, "TFLOPS"),
+    ("25 petaflops", 25, "PFLOPS"), ("1,850 tokens/s", 1850, "tokens/s"),
+    ("35,000 GPU hours", 35000, "GPU hours"), ("30FPS", 30, "FPS"), ("12 ms", 12, "ms"),
+    ("4.5 points", 4.5, "points"),
+])
+def test_units(nlp, phrase, value, unit):
+    found = claims(nlp, f"We present Zephyr. Zephyr achieves {phrase} higher throughput than vLLM.")
+    assert [(v, u) for v, u, *_ in found] == [(pytest.approx(value), unit)]
+
+
+def test_by_up_to_percent(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr reduces latency by up to 40% over Orca.")
+    assert found == [(40, "%", "Zephyr", "Orca", None)]
+
+
+def test_from_to_pair(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr cuts recovery time from 10 s to 2 s.")
+    assert [(v, u) for v, u, *_ in found] == [(10, "s"), (2, "s")]
+
+
+@pytest.mark.parametrize("phrase,values", [
+    ("2.1–3.4x", [2.1, 3.4]), ("59% to 72%", [59, 72]), ("between 1.5X and 55X", [1.5, 55]),
+    ("2-4 OOM", [100, 10000]),
+])
+def test_ranges_are_two_metrics(nlp, phrase, values):
+    found = claims(nlp, f"We present Zephyr. Zephyr is {phrase} faster than Orca.")
+    assert [v for v, *_ in found] == pytest.approx(values)
+
+
+def test_respectively_pairs_baselines_in_order(nlp):
+    found = claims(nlp, "We present Zephyr. Compared to Orca, vLLM and SGLang, Zephyr achieves "
+                        "1.7x, 2.6x and 1.3x higher throughput, respectively.")
+    assert [(v, b) for v, _, _, b, _ in found] == [(1.7, "Orca"), (2.6, "vLLM"), (1.3, "SGLang")]
+
+
+def test_two_numbers_two_baselines_after(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr is up to 3.9x and 1.4x faster than "
+                        "FlashAttention and FlashInfer.")
+    assert [(v, b) for v, _, _, b, _ in found] == [(3.9, "FlashAttention"), (1.4, "FlashInfer")]
+
+
+def test_multipliers_fold_into_value(nlp):
+    found = claims(nlp, "We present Zephyr. Our model reaches 91% accuracy with only 5.7M "
+                        "parameters and saves $1.2M per year.")
+    assert [(v, u) for v, u, *_ in found] == [(91, "%"), (5.7e6, "parameters"), (1.2e6, "USD")]
+
+
+def test_percentage_points(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr improves accuracy by 3.5 percentage points.")
+    assert [(v, u) for v, u, *_ in found] == [(3.5, "points")]
+
+
+@pytest.mark.parametrize("phrase,value", [
+    ("an order of magnitude faster", 10), ("two orders of magnitude lower", 100),
+    ("two times higher", 2),
+])
+def test_spelled_numbers(nlp, phrase, value):
+    found = claims(nlp, f"We present Zephyr. Zephyr gives {phrase} throughput than Orca.")
+    assert [(v, u) for v, u, *_ in found] == [(value, "x")]
+
+
+def test_hardware_and_system_attachment(nlp):
+    found = claims(nlp, "We present Zephyr. On 512 NVIDIA V100 GPUs, Zephyr sustains 25 petaflops.")
+    assert found == [(25, "PFLOPS", "Zephyr", None, "NVIDIA V100")]
+
+
+def test_contrast_clause_gives_baseline(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr achieves 156 TFLOPS on an RTX 4090 while "
+                        "DeepSpeed only achieves 45 TFLOPS.")
+    assert found == [(156, "TFLOPS", "Zephyr", "DeepSpeed", "NVIDIA RTX 4090"),
+                     (45, "TFLOPS", "DeepSpeed", None, "NVIDIA RTX 4090")]
+
+
+def test_our_system_means_the_proposed_one(nlp):
+    found = claims(nlp, "In this paper we present Zephyr, a serving system. Our system lowers "
+                        "cost by 31% compared to existing methods.", title="Fast serving")
+    assert found == [(31, "%", "Zephyr", "existing methods", None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We present Zephyr and run it on 512 GPUs with LLaMA-2-70B and GPT-3 175B.",
+    "We present Zephyr, evaluated with 20 participants in 2023 on 85 billion requests.",
+    "We present Zephyr, trained on a 500 thousand hours driving dataset.",
+    "We present Zephyr. If we want to render 4k res. at 60FPS we need more.",
+    "We present Zephyr, with 90% CI bounds and $10^{25}$ FLOP thresholds.",
+])
+def test_setup_numbers_are_not_results(nlp, sentence):
+    assert claims(nlp, sentence) == []
+
+
+def test_background_before_the_work_is_not_a_result(nlp):
+    found = claims(nlp, "Models grew 1000x while GPU memory grew only 5x (16 GB to 80 GB). "
+                        "We present Zephyr, which is 2x faster than Orca.")
+    assert [v for v, *_ in found] == [2]
+
+
+def test_forecast_ranges_of_counts(nlp):
+    found = claims(nlp, "We estimate that by 2028 there will be 103-306 models above the "
+                        "threshold (90% CI).", title="Counting models")
+    assert [(v, u) for v, u, *_ in found] == [(103, ""), (306, "")]
+
+
+def test_unrelated_field_yields_nothing(nlp):
+    ex = extract(Paper("n", "Wetland birds after the drought",
+                       "We surveyed 1,200 nests in 2019 and 2021. Nest survival fell by 35% in "
+                       "drained plots among 48 colonies, and mortality was 12% higher."), nlp)
+    assert not [m for m in ex.mentions if m.type not in ("SYSTEM", "MODEL", "DATASET")]
+    assert all(c.system is None for c in ex.claims)

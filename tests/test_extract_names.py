@@ -1,0 +1,59 @@
+"""Names of systems, models and data sets from shape and context."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract import build_nlp, extract
+from kgraph.model import Paper
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def names(nlp, title: str, abstract: str) -> dict[str, str]:
+    ex = extract(Paper("t", title, abstract), nlp)
+    return {m.canonical: m.type for m in ex.mentions if m.type in ("SYSTEM", "MODEL", "DATASET")}
+
+
+def test_title_colon_and_coined_shapes(nlp):
+    found = names(nlp, "Quasar: Elastic Training", "Quasar beats ZeRO-Offload and KVFlow.")
+    assert found == {"Quasar": "SYSTEM", "ZeRO-Offload": "SYSTEM", "KVFlow": "SYSTEM"}
+
+
+def test_proposal_and_called(nlp):
+    found = names(nlp, "Elastic training at scale",
+                  "We present Bramble, a scheduler. We also design a cost model called "
+                  "Thrift Predictor (TP2X). Bramble and TP2X outperform prior work.")
+    assert found == {"Bramble": "SYSTEM", "TP2X": "SYSTEM"}
+
+
+def test_lists_after_category_nouns(nlp):
+    found = names(nlp, "Kernels", "Unlike compilers like Tangent and nvcc, our kernels win.")
+    assert found == {"Tangent": "SYSTEM", "nvcc": "SYSTEM"}
+
+
+def test_model_shapes(nlp):
+    found = names(nlp, "Serving", "We serve LLaMA-2-70B, Mixtral 8x7B, GPT-3 175B and Qwen2-7B.")
+    assert found == {"LLaMA-2-70B": "MODEL", "Mixtral 8x7B": "MODEL", "GPT-3 175B": "MODEL",
+                     "Qwen2-7B": "MODEL"}
+
+
+def test_dataset_cues(nlp):
+    found = names(nlp, "Benchmarks", "We build a new dataset, named TraceBank, and test on "
+                                     "ImageNet and the SkyLogs benchmark.")
+    assert found == {"TraceBank": "DATASET", "ImageNet": "DATASET", "SkyLogs": "DATASET"}
+
+
+def test_acronym_definitions_and_generic_words_are_not_names(nlp):
+    found = names(nlp, "Large Language Models at scale",
+                  "Large Language Models (LLMs) and the mean absolute error (MAE) of a "
+                  "Transformer on GPU kernels. The MAE of LLMs is low; VM and API use grows.")
+    assert found == {}
+
+
+def test_acronym_typos_merge(nlp):
+    found = names(nlp, "Scaling", "We propose HRAMONY, a scaler. HARMONY is fast. HARMONY wins.")
+    assert found == {"HARMONY": "SYSTEM"}

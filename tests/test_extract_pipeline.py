@@ -1,0 +1,67 @@
+"""The pipeline: spaCy factories, multiprocessing, the scorer's format, the dev-set bars."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import spacy
+
+from kgraph.extract import build_nlp, extract_papers, to_record
+from kgraph.model import Paper
+
+
+def test_factories_work_through_entry_points():
+    nlp = spacy.blank("en")
+    for name in ("kgraph_sentences", "kgraph_hardware", "kgraph_names", "kgraph_metrics"):
+        nlp.add_pipe(name)
+    doc = nlp("Zephyr: fast. Zephyr is 2x faster than vLLM on H100 GPUs.")
+    assert [s.label_ for s in doc.spans["metrics"]] == ["x"]
+    assert {s.kb_id_ for s in doc.spans["hardware"]} == {"NVIDIA H100", "GPU"}
+
+
+def test_two_processes_give_the_same_records():
+    papers = [Paper(str(i), f"Zephyr{i}: fast", f"Zephyr{i} is {i}.5x faster than vLLM on A100s.")
+              for i in range(1, 9)]
+    one = [to_record(e) for e in extract_papers(papers, build_nlp())]
+    two = [to_record(e) for e in extract_papers(papers, build_nlp(), batch_size=2, n_process=2)]
+    assert one == two
+    assert [r["metrics"][0]["value"] for r in one] == [i + 0.5 for i in range(1, 9)]
+
+
+def test_offsets_point_into_title_plus_abstract():
+    paper = Paper("p", "Zephyr: fast", "On RTX 4090, Zephyr reaches 156 TFLOPS.")
+    record = to_record(next(extract_papers([paper])))
+    for item in record["entities"] + record["metrics"]:
+        assert paper.text[item["start"]:item["end"]] == item["text"]
+
+
+def test_dev_set_meets_the_bars(shared, tmp_path):
+    spec = importlib.util.spec_from_file_location("score", shared / "tools" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    gold = score.load(shared / "gold" / "dev.jsonl")
+    papers = [Paper(rid, r["title"], r["abstract"]) for rid, r in gold.items()]
+    pred = {e.paper.id: json.loads(json.dumps(to_record(e))) for e in extract_papers(papers)}
+    ent, met, attach, _ = score.score(gold, pred)
+    entity_f1 = score.prf(*ent["ALL"])[2]
+    metric_f1 = score.prf(*met)[2]
+    assert entity_f1 >= 0.90 and metric_f1 >= 0.92
+    assert attach["system"][0] / attach["system"][1] >= 0.85
+    assert attach["baseline"][0] / attach["baseline"][1] >= 0.80
+
+
+def test_kgraph_eval_agrees_with_the_scorer(shared):
+    from kgraph.evaluate import evaluate_file, score
+
+    spec = importlib.util.spec_from_file_location("score", shared / "tools" / "score.py")
+    reference = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(reference)
+    gold = reference.load(shared / "gold" / "dev.jsonl")
+    papers = [Paper(rid, r["title"], r["abstract"]) for rid, r in gold.items()]
+    pred = {e.paper.id: to_record(e) for e in extract_papers(papers)}
+    ent, met, attach, misses = reference.score(gold, pred)
+    ours = score(gold, pred)
+    assert ours.entities == ent and ours.metrics == met and ours.attach == attach
+    assert sorted(ours.misses) == sorted(misses)
+    assert evaluate_file(shared / "gold" / "dev.jsonl").metrics == met

@@ -65,9 +65,49 @@ def alias_index() -> dict[str, HardwareEntry]:
     return index
 
 
+WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9+]|\.(?=[A-Za-z0-9]))*")
+JOINER = re.compile(r"[\s-]{1,2}")
+
+
+def fold(spelling: str) -> str:
+    """Lookup key: lower-case words joined by a space ('last-level' = 'last level')."""
+    return " ".join(WORD.findall(spelling.lower()))
+
+
 @lru_cache(maxsize=1)
-def alias_pattern() -> re.Pattern[str]:
-    """Every spelling, longest first, as whole words, case-insensitive."""
-    spellings = sorted(alias_index(), key=len, reverse=True)
-    body = "|".join(re.escape(s).replace(r"\ ", r"[\s-]") for s in spellings)
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I)
+def phrase_index() -> tuple[dict[str, HardwareEntry], dict[str, int]]:
+    """Folded spelling -> entry, and first word -> the longest spelling's word count."""
+    index: dict[str, HardwareEntry] = {}
+    longest: dict[str, int] = {}
+    for entry in hardware_catalogue():
+        for spelling in (entry.label, *entry.aliases):
+            key = fold(spelling)
+            index.setdefault(key, entry)
+            first, size = key.split(" ", 1)[0], key.count(" ") + 1
+            longest[first] = max(longest.get(first, 0), size)
+    return index, longest
+
+
+def find_phrases(text: str) -> list[tuple[int, int, HardwareEntry]]:
+    """Longest catalogue spellings in `text`, left to right: (start, end, entry)."""
+    index, longest = phrase_index()
+    words = list(WORD.finditer(text))
+    lowered = [w[0].lower() for w in words]
+    found, i = [], 0
+    while i < len(words):
+        size = longest.get(lowered[i], 0)
+        hit = next((n for n in range(min(size, len(words) - i), 0, -1)
+                    if " ".join(lowered[i:i + n]) in index and _joined(text, words[i:i + n])), 0)
+        if hit:
+            found.append((words[i].start(), words[i + hit - 1].end(),
+                          index[" ".join(lowered[i:i + hit])]))
+            i += hit
+        else:
+            i += 1
+    return found
+
+
+def _joined(text: str, words: list[re.Match[str]]) -> bool:
+    """Words of one phrase: separated by a space or hyphen only."""
+    pairs = zip(words, words[1:], strict=False)
+    return all(JOINER.fullmatch(text[a.end():b.start()]) for a, b in pairs)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kgraph.extract.catalogue import HardwareEntry, alias_index, alias_pattern, hardware_catalogue
+from kgraph.extract.catalogue import HardwareEntry, find_phrases, hardware_catalogue
 from kgraph.extract.spans import add_mentions
 from kgraph.model import Mention
 
@@ -35,12 +35,9 @@ def _exact_case(text: str, entry: HardwareEntry) -> bool:
 
 def catalogue_mentions(text: str) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, type, canonical) for every catalogue spelling in `text`."""
-    index = alias_index()
-    for match in alias_pattern().finditer(text):
-        spelling = " ".join(match[0].lower().split())
-        entry = index.get(spelling) or index.get(spelling.replace("-", " "))
-        if entry and _exact_case(match[0], entry):
-            yield match.start(), match.end(), entry.type, entry.label
+    for start, end, entry in find_phrases(text):
+        if _exact_case(text[start:end], entry):
+            yield start, end, entry.type, entry.label
 
 
 def product_mentions(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -64,8 +61,9 @@ class HardwareFinder:
     """Marks hardware mentions in doc.spans["hardware"] and doc._.kgraph_mentions."""
 
     def __call__(self, doc: Doc) -> Doc:
-        found = _longest([*catalogue_mentions(doc.text), *product_mentions(doc.text)])
-        mentions = [Mention(doc.text[s:e], t, c, s, e) for s, e, t, c in found]
+        text = doc.text
+        found = _longest([*catalogue_mentions(text), *product_mentions(text)])
+        mentions = [Mention(text[s:e], t, c, s, e) for s, e, t, c in found]
         add_mentions(doc, "hardware", mentions)
         return doc
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from kgraph.extract.catalogue import alias_index
 from kgraph.extract.names import cue_patterns, lexicon
 from kgraph.extract.quantities import Quantity, find_quantities
+from kgraph.extract.sentences import sentence_spans
 from kgraph.extract.spans import mentions_of, set_claims
 from kgraph.model import Claim, Mention
 
@@ -38,10 +39,6 @@ METRIC_STOP = re.compile(r"[,;.()$\d]|\b(?:than|over|compared|relative|on|with|f
                          r"across|when|using|vs)\b")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 YEARS = range(1900, 2101)
-
-
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    return [(s.start_char, s.end_char) for s in doc.sents]
 
 
 def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -200,7 +197,7 @@ def _contrast(claims: list[dict]) -> None:
 
 def find_claims(doc: Doc) -> list[Claim]:
     """Every result claim of a doc whose names and hardware were already found."""
-    text, sentences = doc.text, _sentences(doc)
+    text, sentences = doc.text, sentence_spans(doc)
     mentions = mentions_of(doc)
     names = [m for m in mentions if m.type in ("SYSTEM", "MODEL", "DATASET")]
     hardware = [m for m in mentions if m.type not in ("SYSTEM", "MODEL", "DATASET")]

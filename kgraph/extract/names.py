@@ -31,6 +31,7 @@ STOPWORDS = {"as", "the", "well", "our", "their", "other", "these", "those", "mo
              "such", "some", "most", "this", "that", "with", "and", "for", "new", "etc"}
 URLISH = re.compile(r"\.(?:com|org|io|net|edu|ai)\b|://|^www\.", re.I)
 ACRONYM = re.compile(r"[A-Z][A-Z0-9-]{2,}s?")
+DEFINED = re.compile(r"(?<=\w)\s\((?P<name>[A-Z][A-Za-z0-9-]+)\)")
 SIZE = r"(?:\d+(?:\.\d+)?[BMK]|\d+x\d+[BM])"
 
 
@@ -68,8 +69,6 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "list": re.compile(
             rf"\b(?:{lx['category_nouns']})\s+(?:like|such as|including|e\.g\.,?)\s+"
             rf"(?P<list>{TOKEN}(?:(?:,\s|,?\sand\s|,?\sor\s){TOKEN})*)"),
-        "defined": re.compile(r"(?P<long>(?:[\w-]+\s){1,6}[\w-]+)\s"
-                              r"\((?P<name>[A-Z][A-Za-z0-9-]+)\)"),
     }
 
 
@@ -114,9 +113,11 @@ def _definitions(text: str) -> tuple[set[str], set[str]]:
     """Acronyms defined for ordinary lower-case phrases ('mean absolute error (MAE)'),
     and the words of every defining phrase ('Recursive INference Scaling (RINS)')."""
     generic, long_words = set(), set()
-    for match in cue_patterns()["defined"].finditer(text):
+    for match in DEFINED.finditer(text):
         letters = sum(c.isalpha() for c in match["name"])
-        words = match["long"].split()[-min(letters, 3):]
+        words = text[max(0, match.start() - 80):match.start()].split()[-min(letters, 3):]
+        if not words:
+            continue
         long_words.update(words)
         if all(w[0].islower() for w in words):
             generic.add(match["name"])

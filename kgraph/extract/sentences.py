@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+if not Doc.has_extension("kgraph_sentences"):
+    Doc.set_extension("kgraph_sentences", default=None)
 
 BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\"'(\[])")
 ABBREVIATIONS = re.compile(r"(?:\be\.g|\bi\.e|\bvs|\bcf|\bet al|\bFig|\bEq|\bSec|\bNo|\bapprox|"
@@ -27,13 +32,24 @@ def boundaries(text: str) -> list[int]:
             if not ABBREVIATIONS.search(text[max(0, m.start() - 8):m.start()])]
 
 
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) character offsets of the doc's sentences, as set by the splitter."""
+    return [tuple(span) for span in doc._.kgraph_sentences or [(0, len(doc.text))]]
+
+
 class SentenceSplitter:
-    """Sets token.is_sent_start from `boundaries`."""
+    """Sets token.is_sent_start from `boundaries` (vectorised) and keeps the offsets."""
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = set(boundaries(doc.text))
-        for i, token in enumerate(doc):
-            token.is_sent_start = i == 0 or token.idx in starts
+        if not len(doc):
+            return doc
+        text = doc.text
+        starts = boundaries(text)
+        edges = [0, *starts, len(text)]
+        doc._.kgraph_sentences = [[a, b] for a, b in zip(edges, edges[1:], strict=False)]
+        flags = numpy.where(numpy.isin(doc.to_array(IDX), starts), 1, -1).astype("uint64")
+        flags[0] = 1
+        doc.from_array([SENT_START], flags.reshape(-1, 1))
         return doc
 
 

@@ -93,17 +93,17 @@ def find_phrases(text: str) -> list[tuple[int, int, HardwareEntry]]:
     index, longest = phrase_index()
     words = list(WORD.finditer(text))
     lowered = [w[0].lower() for w in words]
-    found, i = [], 0
-    while i < len(words):
-        size = longest.get(lowered[i], 0)
-        hit = next((n for n in range(min(size, len(words) - i), 0, -1)
-                    if " ".join(lowered[i:i + n]) in index and _joined(text, words[i:i + n])), 0)
-        if hit:
-            found.append((words[i].start(), words[i + hit - 1].end(),
-                          index[" ".join(lowered[i:i + hit])]))
-            i += hit
-        else:
-            i += 1
+    found, skip_to = [], 0
+    for i, low in enumerate(lowered):
+        size = longest.get(low)
+        if not size or i < skip_to:
+            continue
+        for n in range(min(size, len(words) - i), 0, -1):
+            key = " ".join(lowered[i:i + n]) if n > 1 else low
+            if key in index and (n == 1 or _joined(text, words[i:i + n])):
+                found.append((words[i].start(), words[i + n - 1].end(), index[key]))
+                skip_to = i + n
+                break
     return found
 
 

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kgraph.extract.catalogue import HardwareEntry, find_phrases, hardware_catalogue
-from kgraph.extract.spans import add_mentions
+from kgraph.extract.spans import add_mentions, text_of
 from kgraph.model import Mention
 
 __all__ = ["HardwareFinder", "hardware_catalogue", "make_hardware_finder"]
@@ -61,7 +61,7 @@ class HardwareFinder:
     """Marks hardware mentions in doc.spans["hardware"] and doc._.kgraph_mentions."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         found = _longest([*catalogue_mentions(text), *product_mentions(text)])
         mentions = [Mention(text[s:e], t, c, s, e) for s, e, t, c in found]
         add_mentions(doc, "hardware", mentions)

@@ -21,7 +21,7 @@ from kgraph.extract.catalogue import alias_index
 from kgraph.extract.names import cue_patterns, lexicon
 from kgraph.extract.quantities import Quantity, find_quantities
 from kgraph.extract.sentences import sentence_spans
-from kgraph.extract.spans import mentions_of, set_claims
+from kgraph.extract.spans import mentions_of, set_claims, text_of
 from kgraph.model import Claim, Mention
 
 FOREGROUND = re.compile(r"\b(?:we|our|this (?:paper|work|study|report|article)|in this)\b", re.I)
@@ -197,7 +197,7 @@ def _contrast(claims: list[dict]) -> None:
 
 def find_claims(doc: Doc) -> list[Claim]:
     """Every result claim of a doc whose names and hardware were already found."""
-    text, sentences = doc.text, sentence_spans(doc)
+    text, sentences = text_of(doc), sentence_spans(doc)
     mentions = mentions_of(doc)
     names = [m for m in mentions if m.type in ("SYSTEM", "MODEL", "DATASET")]
     hardware = [m for m in mentions if m.type not in ("SYSTEM", "MODEL", "DATASET")]

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kgraph.extract.quantities import unit_table
-from kgraph.extract.spans import add_mentions, mentions_of
+from kgraph.extract.spans import add_mentions, mentions_of, text_of
 from kgraph.model import Mention
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
@@ -129,6 +129,8 @@ def _shaped(text: str, generic: set[str]) -> Iterator[str]:
     acronyms: Counter[str] = Counter()
     units = set(unit_table()["units"])
     for token in re.findall(TOKEN, text):
+        if token.islower() or (token[1:].islower() and not token[0].isdigit()):
+            continue
         token = token.rstrip("'s") if token.endswith("'s") else token
         if token in generic or token.rstrip("s") in generic or token.lower() in units:
             continue
@@ -197,7 +199,7 @@ class NameFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         taken = [(m.start, m.end) for m in mentions_of(doc)]
-        add_mentions(doc, "names", find_names(doc.text, taken))
+        add_mentions(doc, "names", find_names(text_of(doc), taken))
         return doc
 
 

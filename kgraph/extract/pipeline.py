@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import kgraph.extract.hardware  # noqa: F401 - registers kgraph_hardware
 import kgraph.extract.metrics  # noqa: F401 - registers kgraph_metrics
@@ -47,9 +48,16 @@ def extract_papers(papers: Iterable[Paper], nlp: Language | None = None, batch_s
                    n_process: int = 1) -> Iterator[Extraction]:
     """Entities and claims of many papers, streamed through nlp.pipe."""
     nlp = nlp or build_nlp()
-    pairs = ((paper.text, paper) for paper in papers)
+    pairs = ((_doc(nlp, paper.text), paper) for paper in papers)
     for doc, paper in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield _extraction(paper, doc)
+
+
+def _doc(nlp: Language, text: str) -> Doc:
+    """A tokenised doc that already knows its text (spaCy rebuilds doc.text on each access)."""
+    doc = nlp.make_doc(text)
+    doc._.kgraph_text = text
+    return doc
 
 
 def to_record(extraction: Extraction) -> dict:

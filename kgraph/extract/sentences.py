@@ -13,6 +13,8 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kgraph.extract.spans import text_of
+
 if not Doc.has_extension("kgraph_sentences"):
     Doc.set_extension("kgraph_sentences", default=None)
 
@@ -34,7 +36,7 @@ def boundaries(text: str) -> list[int]:
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) character offsets of the doc's sentences, as set by the splitter."""
-    return [tuple(span) for span in doc._.kgraph_sentences or [(0, len(doc.text))]]
+    return [tuple(span) for span in doc._.kgraph_sentences or [(0, len(text_of(doc)))]]
 
 
 class SentenceSplitter:
@@ -43,7 +45,7 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        text = doc.text
+        text = text_of(doc)
         starts = boundaries(text)
         edges = [0, *starts, len(text)]
         doc._.kgraph_sentences = [[a, b] for a, b in zip(edges, edges[1:], strict=False)]

@@ -17,6 +17,15 @@ if not Doc.has_extension("kgraph_mentions"):
     Doc.set_extension("kgraph_mentions", default=None)
 if not Doc.has_extension("kgraph_claims"):
     Doc.set_extension("kgraph_claims", default=None)
+if not Doc.has_extension("kgraph_text"):
+    Doc.set_extension("kgraph_text", default=None)
+
+
+def text_of(doc: Doc) -> str:
+    """doc.text, joined from the tokens once per doc (spaCy rebuilds it on every access)."""
+    if doc._.kgraph_text is None:
+        doc._.kgraph_text = doc.text
+    return doc._.kgraph_text
 
 
 def _mention(row: list) -> Mention:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from kgraph.analyze import load_facts, typed_graph
 from kgraph.report import report_html
@@ -35,8 +36,7 @@ def browser() -> Iterator[Any]:
         if os.environ.get("KGRAPH_REQUIRE_BROWSER") == "1":
             pytest.fail(reason + " but KGRAPH_REQUIRE_BROWSER=1")
         pytest.skip(reason)
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield chromium
         chromium.close()

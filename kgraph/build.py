@@ -47,6 +47,9 @@ def build(
     from kgraph.ingest import read_papers
 
     report = BuildReport()
+    paths = list(paths)
+    if strict:
+        _check_inputs(paths, fmt)
 
     def record_error(err: InputError) -> None:
         report.errors.append(err)
@@ -60,6 +63,14 @@ def build(
     load_extractions(extractions, store, report, batch_size, progress)
     report.triples = len(store)
     return report
+
+
+def _check_inputs(paths: Iterable[str | Path], fmt: str | None) -> None:
+    """Strict builds read everything once first: a bad record stops them before any write."""
+    from kgraph.ingest import read_papers
+
+    for _ in read_papers(paths, fmt, strict=True):
+        pass
 
 
 def new_papers(papers: Iterable[Paper], store: KGStore, report: BuildReport) -> Iterator[Paper]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kgraph.errors import InputError
 from kgraph.ingest.jsonl import read_json, read_jsonl
+from kgraph.ingest.records import paper_id
 from kgraph.ingest.seeds import looks_like_digest, read_daily, read_digest
 from kgraph.ingest.sources import SourceText, open_sources
 from kgraph.model import Paper
@@ -19,6 +20,7 @@ from kgraph.model import Paper
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 READERS = {"daily": read_daily, "digest": read_digest, "jsonl": read_jsonl, "json": read_json}
 FORMATS = tuple(READERS)
+__all__ = ["EXAMPLES_DIR", "FORMATS", "detect_format", "paper_id", "read_papers"]
 
 
 def detect_format(head: str, name: str) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kgraph.errors import InputError
+from kgraph.ingest.openalex import work_to_paper
 from kgraph.ingest.records import make_paper
 from kgraph.model import Paper
 
@@ -40,6 +41,8 @@ def record_to_paper(record: object, source: str, line: int) -> Paper:
     """A Paper from one JSON record (arXiv snapshot schema or title/abstract objects)."""
     if not isinstance(record, dict):
         raise InputError(source, line, "expected a JSON object with title and abstract")
+    if "abstract_inverted_index" in record:
+        return work_to_paper(record, source, line)
     arxiv = record.get("arxiv_id") or (record.get("id") if "categories" in record else None)
     return make_paper(source, line, record.get("title"), record.get("abstract"),
                       id=record.get("id"), authors=authors_of(record), tags=tags_of(record),
@@ -52,7 +55,11 @@ def read_jsonl(lines: Iterator[tuple[int, str]], source: str) -> Iterator[Paper 
         if not text.strip():
             continue
         try:
-            yield record_to_paper(json.loads(text), source, number)
+            record = json.loads(text)
+            records = record["results"] if isinstance(record, dict) and isinstance(
+                record.get("results"), list) else [record]
+            for item in records:
+                yield record_to_paper(item, source, number)
         except json.JSONDecodeError as error:
             yield InputError(source, number, f"malformed JSON ({error.msg})")
         except InputError as error:

@@ -8,6 +8,7 @@ import gzip
 import shutil
 import sys
 import tempfile
+import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,12 +27,15 @@ class SourceText:
 
     name: str
     path: Path
+    member: str | None = None
     head: str = ""
     error: InputError | None = None
     late_error: InputError | None = None
     line_errors: list[InputError] = field(default_factory=list)
 
     def open(self) -> BinaryIO:
+        if self.member is not None:
+            return _ZipMember(self.path, self.member)  # type: ignore[return-value]
         opener = OPENERS.get(self.path.suffix.lower(), open)
         return opener(self.path, "rb")  # type: ignore[return-value]
 
@@ -54,16 +58,22 @@ def probe(source: SourceText) -> SourceText:
     try:
         with source.open() as stream:
             head = stream.read(HEAD_BYTES)
-    except (EOFError, OSError, zlib.error) as error:
+    except (EOFError, OSError, zlib.error, zipfile.BadZipFile) as error:
         source.error = InputError(source.name, 1, f"unreadable ({error})")
         return source
     if not head.strip():
         source.error = InputError(source.name, None, "empty file")
-    elif b"\x00" in head:
+    elif _binary(head):
         source.error = InputError(source.name, None, "binary file, not text")
     else:
         source.head = head.decode("utf-8", errors="replace")
     return source
+
+
+def _binary(head: bytes) -> bool:
+    """Mostly control bytes: a binary file, not text with a stray bad line."""
+    control = sum(b < 9 or 13 < b < 32 for b in head)
+    return control > 0.1 * len(head)
 
 
 def _stdin_copy() -> Path:
@@ -83,6 +93,35 @@ def _files(path: Path) -> Iterator[Path]:
         yield path
 
 
+class _ZipMember:
+    """One member of a zip archive as a binary stream that closes its archive too."""
+
+    def __init__(self, path: Path, member: str) -> None:
+        self._archive = zipfile.ZipFile(path)
+        self._stream = self._archive.open(member)
+
+    def __enter__(self) -> BinaryIO:
+        return self._stream  # type: ignore[return-value]
+
+    def __exit__(self, *exc: object) -> None:
+        self._stream.close()
+        self._archive.close()
+
+
+def _zip_sources(path: Path) -> Iterator[SourceText]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [m for m in archive.namelist() if not m.endswith("/")]
+    except zipfile.BadZipFile as error:
+        source = SourceText(str(path), path)
+        source.error = InputError(str(path), None, f"bad zip archive ({error})")
+        yield source
+        return
+    for member in sorted(members):
+        if not any(part.startswith(".") for part in member.split("/")):
+            yield probe(SourceText(f"{path}/{member}", path, member))
+
+
 def open_sources(paths: Iterable[str | Path]) -> Iterator[SourceText]:
     """Every input file under `paths`, in order; directories recursively, hidden files skipped.
 
@@ -97,4 +136,7 @@ def open_sources(paths: Iterable[str | Path]) -> Iterator[SourceText]:
             yield probe(SourceText("-", _stdin_copy()))
             continue
         for file in _files(Path(raw)):
-            yield probe(SourceText(str(file), file))
+            if file.suffix.lower() == ".zip":
+                yield from _zip_sources(file)
+            else:
+                yield probe(SourceText(str(file), file))

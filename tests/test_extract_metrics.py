@@ -129,3 +129,22 @@ def test_unrelated_field_yields_nothing(nlp):
                        "drained plots among 48 colonies, and mortality was 12% higher."), nlp)
     assert not [m for m in ex.mentions if m.type not in ("SYSTEM", "MODEL", "DATASET")]
     assert all(c.system is None for c in ex.claims)
+
+
+def test_capacity_in_a_setup_is_not_a_result(nlp):
+    found = claims(nlp, "We present Zephyr. On a server with 256 GB of DRAM and 80GB GPUs, Zephyr "
+                        "sustains 1.2 million operations per second.")
+    assert [(v, u) for v, u, *_ in found] == [(1.2e6, "ops/s")]
+
+
+def test_over_a_link_is_not_a_baseline(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr cuts latency by 45% with tensor parallelism "
+                        "over NVLink.")
+    assert found == [(45, "%", "Zephyr", None, None)]
+
+
+def test_clinical_abstract_yields_no_claims(nlp):
+    ex = extract(Paper("c", "Mindfulness Training and Nurse Burnout: A Randomized Trial",
+                       "We randomized 240 nurses to an 8-week program. Burnout decreased by 23% "
+                       "compared with 4% in controls (p < 0.01)."), nlp)
+    assert ex.claims == () and ex.mentions == ()

@@ -29,6 +29,13 @@ CONDITION = re.compile(r"\b(?:if|want to|in order to|target(?:ing)?)\b", re.I)
 NOT_RESULT_AFTER = re.compile(r"\s*\$?\s*\)?\s*(?:CI\b|confidence|reliability|probability|"
                               r"percentile|quantile|of (?:the )?(?:dataset|data|traces?)\b)", re.I)
 SETUP_AFTER = re.compile(r"^[\s\w-]{0,25}\b(?:dataset|data set|trace|corpus|logs)\b", re.I)
+CAPACITY_AFTER = re.compile(r"^\s*(?:of\s+)?(?:\w+\s)?(?:DRAM|memory|RAM|HBM\w*|storage|SSDs?|"
+                            r"disks?|NVMe|GPUs?|cards?)\b", re.I)
+COMPUTING = re.compile(r"\b(?:comput\w*|GPUs?|CPUs?|hardware|software|algorithm\w*|neural|"
+                       r"machine learning|deep learning|LLMs?|language models?|inference|latency|"
+                       r"throughput|cloud|servers?|datacenters?|data cent\w+|kernels?|clusters?|"
+                       r"FLOPs?|parallel\w*|distributed|storage|memory|networks?|benchmarks?|"
+                       r"datasets?|serverless|workloads?|systems?)\b", re.I)
 FORECAST = re.compile(r"\b(?:estimate|forecast|predict|project)", re.I)
 CUE = re.compile(r"\b(?:than|over|compared (?:to|with)|in comparison (?:to|with)|relative to|"
                  r"vs\.?|versus|against|outperform(?:s|ing|ed)?|beat(?:s|ing)?)\s+", re.I)
@@ -60,6 +67,8 @@ def _is_result(q: Quantity, quantities: list[Quantity], text: str,
     if before.endswith("at ") and CONDITION.search(before.rsplit(",", 1)[-1]):
         return False
     if NOT_RESULT_AFTER.match(after):
+        return False
+    if q.unit in ("GB", "TB", "MB") and CAPACITY_AFTER.match(after):
         return False
     return not (q.unit in ("h", "min", "s", "GB", "TB", "MB") and SETUP_AFTER.match(after))
 
@@ -129,10 +138,14 @@ def _baseline_zone(text: str, q: Quantity, clause: tuple[int, int],
     return before[-1] if before else None
 
 
-def _baseline(text: str, zone: tuple[int, int], names: list[Mention]) -> str | None:
-    inside = [m for m in names if zone[0] <= m.start < zone[1] and m.type != "DATASET"]
-    if inside:
+def _baseline(text: str, zone: tuple[int, int], mentions: list[Mention]) -> str | None:
+    """The first system/model in the comparison phrase, else the phrase ('existing methods');
+    'over NVLink' names a link, not a baseline."""
+    inside = [m for m in mentions if zone[0] <= m.start < zone[1]]
+    if inside and inside[0].type in ("SYSTEM", "MODEL"):
         return inside[0].canonical
+    if inside and inside[0].type != "DATASET":
+        return None
     phrase = CUE.sub("", text[zone[0]:zone[1]], count=1).strip()
     phrase = re.sub(r"^(?:the|a|an|those of|that of)\s+", "", phrase, flags=re.I)
     return phrase or None
@@ -201,6 +214,8 @@ def find_claims(doc: Doc) -> list[Claim]:
     mentions = mentions_of(doc)
     names = [m for m in mentions if m.type in ("SYSTEM", "MODEL", "DATASET")]
     hardware = [m for m in mentions if m.type not in ("SYSTEM", "MODEL", "DATASET")]
+    if not mentions and not COMPUTING.search(text):
+        return []
     proposed, foreground = _proposed(text, names), _foreground_start(text, sentences)
     quantities = find_quantities(text)
     claims = []
@@ -213,7 +228,7 @@ def find_claims(doc: Doc) -> list[Claim]:
                        "system": _subject(text, q, clause, names, proposed),
                        "zone": _baseline_zone(text, q, clause, sentence)})
     for c in claims:
-        c["baseline"] = _baseline(text, c["zone"], names) if c["zone"] else None
+        c["baseline"] = _baseline(text, c["zone"], mentions) if c["zone"] else None
     _pair_lists(text, claims, _groups(text, [(c["q"], c["clause"]) for c in claims]), names)
     _contrast(claims)
     return [Claim(c["q"].text, c["q"].value, c["q"].unit,

@@ -45,7 +45,7 @@ def abstract(i: int, rng: random.Random) -> dict:
     body = rng.sample(FILLER, 3)
     text = " ".join([f"{topic.capitalize()} is increasingly important.", body[0],
                      f"We present {name}, a system for {topic}.", body[1], results, body[2]])
-    return {"id": f"syn-{i}", "title": f"{name}: Efficient {topic.title()} at Scale",
+    return {"id": f"syn-{i}", "title": f"{name}: Efficient {topic.title()} at Scale ({i})",
             "abstract": text}
 
 

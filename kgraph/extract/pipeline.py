@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 import spacy
 from spacy.language import Language
@@ -46,11 +49,43 @@ def extract(paper: Paper, nlp: Language | None = None) -> Extraction:
 
 def extract_papers(papers: Iterable[Paper], nlp: Language | None = None, batch_size: int = 256,
                    n_process: int = 1) -> Iterator[Extraction]:
-    """Entities and claims of many papers, streamed through nlp.pipe."""
+    """Entities and claims of many papers, in order.
+
+    With n_process > 1, worker processes each build their own pipeline and send back
+    Extraction objects (small), so the caller never deserialises spaCy Docs.
+    """
+    if n_process > 1:
+        yield from _extract_in_pool(papers, batch_size, n_process)
+        return
     nlp = nlp or build_nlp()
     pairs = ((_doc(nlp, paper.text), paper) for paper in papers)
-    for doc, paper in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for doc, paper in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield _extraction(paper, doc)
+
+
+_WORKER_NLP: list[Language] = []
+
+
+def _extract_chunk(chunk: list[Paper]) -> list[Extraction]:
+    if not _WORKER_NLP:
+        _WORKER_NLP.append(build_nlp())
+    return list(extract_papers(chunk, _WORKER_NLP[0]))
+
+
+def _extract_in_pool(papers: Iterable[Paper], batch_size: int,
+                     n_process: int) -> Iterator[Extraction]:
+    """Chunks go to a process pool with at most 2 per process in flight (bounded memory)."""
+    context = multiprocessing.get_context("spawn")
+    iterator = iter(papers)
+    chunks = iter(lambda: list(islice(iterator, batch_size)), [])
+    with context.Pool(n_process) as pool:
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(_extract_chunk, (chunk,)))
+            if len(pending) >= 2 * n_process:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 def _doc(nlp: Language, text: str) -> Doc:

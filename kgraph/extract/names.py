@@ -43,7 +43,6 @@ def lexicon() -> dict:
     known = {n: "SYSTEM" for n in data["systems"]} | {n: "MODEL" for n in data["models"]} \
         | {n: "DATASET" for n in data["datasets"]}
     data["known"] = known
-    data["known_re"] = _words(sorted(known, key=len, reverse=True))
     fam = data["model_families"]
     data["model_re"] = re.compile(
         rf"(?<![\w-])(?:{SIZE}\s)?(?:{fam})(?:\s?-\s?[\dA-Za-z.]+(?:-[\dA-Za-z.]+)*|-?\d[\w.]*)?"
@@ -142,6 +141,15 @@ def _shaped(text: str, generic: set[str]) -> Iterator[str]:
     yield from (a for a, n in acronyms.items() if n >= 2 and not a.endswith("s"))
 
 
+def _known(text: str) -> set[str]:
+    """Curated names present in the text: a set lookup per word and word pair."""
+    known = lexicon()["known"]
+    words = re.findall(r"[\w.+-]+", text)
+    found = {w.strip(".") for w in words if w.strip(".") in known}
+    found |= {f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if f"{a} {b}" in known}
+    return found
+
+
 def _type_of(name: str, text: str) -> str:
     lx = lexicon()
     if name in lx["known"]:
@@ -174,7 +182,7 @@ def find_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     generic = lx["generic"] | defined_generic
     candidates = {c for c in _cued(text) if c not in generic}
     candidates |= set(_shaped(text, generic | long_words))
-    candidates |= {m[0] for m in lx["known_re"].finditer(text)}
+    candidates |= _known(text)
     spans = [(m.start(), m.end(), m[0], "MODEL") for m in lx["model_re"].finditer(text)]
     candidates = {c for c in candidates if len(c) > 1 and not c.isdigit()}
     if candidates:

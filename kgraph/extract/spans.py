@@ -7,7 +7,7 @@ back as kgraph.model objects.
 
 from __future__ import annotations
 
-from dataclasses import astuple
+from dataclasses import fields
 
 from spacy.tokens import Doc
 
@@ -26,6 +26,11 @@ def text_of(doc: Doc) -> str:
     if doc._.kgraph_text is None:
         doc._.kgraph_text = doc.text
     return doc._.kgraph_text
+
+
+def _row(item: Mention | Claim) -> list:
+    """A flat, msgpack-friendly row (dataclasses.astuple deep-copies, which is slow)."""
+    return [getattr(item, f.name) for f in fields(item)]
 
 
 def _mention(row: list) -> Mention:
@@ -47,12 +52,12 @@ def claims_of(doc: Doc) -> list[Claim]:
 
 
 def set_claims(doc: Doc, claims: list[Claim]) -> None:
-    doc._.kgraph_claims = [list(astuple(c)) for c in claims]
+    doc._.kgraph_claims = [_row(c) for c in claims]
 
 
 def add_mentions(doc: Doc, group: str, mentions: list[Mention]) -> None:
     """Record mentions as exact-offset data and as a spaCy span group (token-aligned)."""
-    doc._.kgraph_mentions = [*(doc._.kgraph_mentions or []), *(list(astuple(m)) for m in mentions)]
+    doc._.kgraph_mentions = [*(doc._.kgraph_mentions or []), *(_row(m) for m in mentions)]
     spans = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, label=m.type, kb_id=m.canonical,

@@ -94,7 +94,7 @@ def load_extractions(
     progress: Callable[[int], None] | None = None,
 ) -> None:
     """Write extractions to the store, one transaction per batch."""
-    writer = QuadWriter(store.is_described)
+    writer = QuadWriter(store.pref_label)
     sources: set[str] = set()
     iterator = iter(extractions)
     while batch := list(islice(iterator, batch_size)):

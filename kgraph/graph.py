@@ -124,13 +124,19 @@ def _lit(value: object, datatype: object = None) -> Literal:
 class QuadWriter:
     """Turns extractions into quads for one named graph.
 
-    `is_described(iri)` says whether the store already types and labels a thing,
-    so a name seen again keeps its first preferred label and only gains altLabels.
+    `pref_label(iri)` gives the preferred label the store already has for a thing (or
+    None), so a name seen again keeps its first label and other spellings become altLabels.
     """
 
-    def __init__(self, is_described: Callable[[NamedNode], bool]) -> None:
-        self._is_described = is_described
-        self._described: set[NamedNode] = set()
+    def __init__(self, pref_label: Callable[[NamedNode], str | None]) -> None:
+        self._stored_label = pref_label
+        self._labels: dict[NamedNode, str | None] = {}
+
+    def _label(self, iri: NamedNode) -> str | None:
+        """The thing's preferred label so far (this run or the store), cached."""
+        if iri not in self._labels:
+            self._labels[iri] = self._stored_label(iri)
+        return self._labels[iri]
 
     def source_quads(self, source: str) -> Iterator[Quad]:
         g = source_graph(source)
@@ -177,15 +183,15 @@ class QuadWriter:
             yield Quad(p, _n(KG.arxivId), _lit(paper.arxiv_id), g)
 
     def _entity(self, iri: NamedNode, m: Mention) -> Iterator[Quad]:
-        if iri not in self._described:
-            self._described.add(iri)
-            if not self._is_described(iri):
-                yield Quad(iri, _n(RDF.type), _n(TYPE_CLASS[m.type]), ENTITIES)
-                yield Quad(iri, _n(SKOS.prefLabel), _lit(m.canonical), ENTITIES)
-                if m.type not in TYPE_KIND:
-                    yield Quad(iri, _n(KG.inCatalogue), _lit("false", XSD.boolean), ENTITIES)
-        if m.text != m.canonical:
-            yield Quad(iri, _n(SKOS.altLabel), _lit(m.text), ENTITIES)
+        label = self._label(iri)
+        if label is None:
+            label = self._labels[iri] = m.canonical
+            yield Quad(iri, _n(RDF.type), _n(TYPE_CLASS[m.type]), ENTITIES)
+            yield Quad(iri, _n(SKOS.prefLabel), _lit(label), ENTITIES)
+            if m.type not in TYPE_KIND:
+                yield Quad(iri, _n(KG.inCatalogue), _lit("false", XSD.boolean), ENTITIES)
+        for spelling in {m.text, m.canonical} - {label}:
+            yield Quad(iri, _n(SKOS.altLabel), _lit(spelling), ENTITIES)
 
     def _mentions(self, mentions: tuple[Mention, ...], p: NamedNode,
                   things: dict[tuple[str, str], NamedNode], g: NamedNode) -> Iterator[Quad]:
@@ -224,8 +230,8 @@ class QuadWriter:
         if target is None:
             kind, cls = _UNMENTIONED[prop.value]
             target = mint(kind, name_key(name) if kind == "system" else name)
-            if target not in self._described and not self._is_described(target):
-                self._described.add(target)
+            if self._label(target) is None:
+                self._labels[target] = name
                 yield Quad(target, _n(RDF.type), _n(cls), ENTITIES)
                 yield Quad(target, _n(SKOS.prefLabel), _lit(name), ENTITIES)
         yield Quad(node, prop, target, g)

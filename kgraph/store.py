@@ -49,9 +49,10 @@ class KGStore:
     def has_paper(self, iri: NamedNode) -> bool:
         return _any(self._store.quads_for_pattern(iri, RDF_TYPE, PAPER))
 
-    def is_described(self, iri: NamedNode) -> bool:
-        """True when some graph already gives the thing a preferred label."""
-        return _any(self._store.quads_for_pattern(iri, PREF_LABEL, None))
+    def pref_label(self, iri: NamedNode) -> str | None:
+        """The preferred label some graph already gives the thing, or None."""
+        quad = next(iter(self._store.quads_for_pattern(iri, PREF_LABEL, None)), None)
+        return quad.object.value if quad else None
 
     def ensure_vocabulary(self) -> None:
         """Load the ontology and hardware catalogue once, each in its own graph."""

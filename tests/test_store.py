@@ -52,3 +52,25 @@ def test_remove_source_drops_its_graph_and_orphans(sample_store, tmp_path):
     assert "FlashAttention-2" not in labels
     with pytest.raises(StoreError, match="no such source"):
         sample_store.remove_source("made-up.jsonl")
+
+
+def test_name_variants_across_papers_are_one_node(tmp_path):
+    from kgraph.model import Extraction, Mention, Paper
+
+    store = KGStore(tmp_path / "s")
+    extractions = []
+    for i, spelling in enumerate(["FlashAttention-2", "FlashAttention 2", "flash-attention-2"]):
+        paper = Paper(str(i), f"Paper {i}", f"We use {spelling}.", source="a.jsonl")
+        start = len(paper.title) + 8
+        mention = Mention(spelling, "SYSTEM", spelling, start, start + len(spelling),
+                          (len(paper.title) + 1, len(paper.text)))
+        extractions.append(Extraction(paper, (mention,)))
+    load_extractions(extractions, store, BuildReport())
+    rows = list(store.oxigraph.query(
+        "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
+        "FILTER(?p IN (<http://www.w3.org/2004/02/skos/core#prefLabel>, "
+        "<http://www.w3.org/2004/02/skos/core#altLabel>)) }"))
+    assert len({r["s"] for r in rows}) == 1
+    labels = {(r["p"].value.rsplit("#")[-1], r["o"].value) for r in rows}
+    assert labels == {("prefLabel", "FlashAttention-2"), ("altLabel", "FlashAttention 2"),
+                      ("altLabel", "flash-attention-2")}

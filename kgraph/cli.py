@@ -337,5 +337,28 @@ def report(output: HtmlOut = DEFAULT_STORE.parent / "report.html",
     out.print(f"wrote {output}", highlight=False)
 
 
+@app.command()
+@user_errors
+def serve(
+    store: StoreOpt = DEFAULT_STORE,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
+    timeout: Annotated[float, typer.Option(help="Seconds before a query is cut off.")] = 30.0,
+    max_bytes: Annotated[int, typer.Option(help="Largest result to send.")] = 50_000_000,
+) -> None:
+    """Serve the store read-only over the SPARQL 1.1 Protocol, with a query page in the browser."""
+    from kgraph.serve import Running, ServeConfig
+
+    running = Running(ServeConfig(store, host, port, timeout, max_bytes))
+    out.print(f"serving {store} at {running.url} (SPARQL endpoint {running.url}/query); "
+              "Ctrl-C stops", highlight=False)
+    try:
+        running.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        running.close()
+
+
 def main() -> None:
     app()

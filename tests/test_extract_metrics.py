@@ -148,3 +148,20 @@ def test_clinical_abstract_yields_no_claims(nlp):
                        "We randomized 240 nurses to an 8-week program. Burnout decreased by 23% "
                        "compared with 4% in controls (p < 0.01)."), nlp)
     assert ex.claims == () and ex.mentions == ()
+
+
+def test_over_a_number_is_not_a_comparison(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr trains models of over 100B parameter on 400 "
+                        "GPUs, achieving 15 petaflops.")
+    assert [(v, u, b) for v, u, _, b, _ in found] == [(15, "PFLOPS", None)]
+
+
+def test_hardware_specs_are_not_results(nlp):
+    found = claims(nlp, "We present Zephyr. With 100 Gbps RDMA NICs and Samsung PM1733 SSDs, "
+                        "Zephyr cuts p99 latency by 5.3x.")
+    assert [(v, u) for v, u, *_ in found] == [(5.3, "x")]
+
+
+def test_bare_comparative_numbers(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr yields 0.7 better perplexity than GPT-2.")
+    assert found == [(0.7, "", "Zephyr", "GPT-2", None)]

@@ -15,13 +15,15 @@ from kgraph.model import Mention
 __all__ = ["HardwareFinder", "hardware_catalogue", "make_hardware_finder"]
 
 PRODUCT = re.compile(
-    r"\b(?P<vendor>NVIDIA|Nvidia|AMD|Intel|Google|Huawei|Qualcomm|Apple)\s+"
+    r"\b(?P<vendor>NVIDIA|Nvidia|AMD|Intel|Google|Huawei|Qualcomm|Apple|Samsung|Micron|Kioxia|"
+    r"Solidigm)\s+"
     r"(?P<line>GeForce\s+|Tesla\s+|Quadro\s+|Instinct\s+|Radeon\s+|Xeon\s+|Core\s+|EPYC\s+|"
     r"Ascend\s+|Snapdragon\s+)?(?:(?:Gold|Silver|Platinum|Bronze|Max)\s+)?(?P<model>(?:[A-Z]{1,4}\s?-?)?\d{2,4}[A-Za-z+]{0,3})(?![\w-])")
 LINE_TYPES = {"xeon": "CPU", "core": "CPU", "epyc": "CPU", "snapdragon": "CPU",
               "ascend": "ACCELERATOR"}
 VENDOR_TYPES = {"intel": "CPU", "google": "ACCELERATOR", "qualcomm": "CPU", "apple": "CPU",
-                "huawei": "ACCELERATOR"}
+                "huawei": "ACCELERATOR", "samsung": "STORAGE", "micron": "STORAGE",
+                "kioxia": "STORAGE", "solidigm": "STORAGE"}
 CASE_SENSITIVE = 5
 
 

@@ -36,11 +36,14 @@ COMPUTING = re.compile(r"\b(?:comput\w*|GPUs?|CPUs?|hardware|software|algorithm\
                        r"throughput|cloud|servers?|datacenters?|data cent\w+|kernels?|clusters?|"
                        r"FLOPs?|parallel\w*|distributed|storage|memory|networks?|benchmarks?|"
                        r"datasets?|serverless|workloads?|systems?)\b", re.I)
+HARDWARE_GAP = re.compile(r"\s*(?:of\s+|x\s+)?(?:\w+\s+)?")
+BARE_COMPARATIVE = re.compile(r"\s(?:better|lower|higher|fewer|less|more)\s(?!than\b)\w", re.I)
 FORECAST = re.compile(r"\b(?:estimate|forecast|predict|project)", re.I)
-CUE = re.compile(r"\b(?:than|over|compared (?:to|with)|in comparison (?:to|with)|relative to|"
-                 r"vs\.?|versus|against|outperform(?:s|ing|ed)?|beat(?:s|ing)?)\s+", re.I)
+CUE = re.compile(r"\b(?:than|over(?!\s+(?:\d|a\b|an\b))|compared (?:to|with)|"
+                 r"in comparison (?:to|with)|relative to|vs\.?|versus|against|"
+                 r"outperform(?:s|ing|ed)?|beat(?:s|ing)?)\s+", re.I)
 CLAUSE = re.compile(r",?\s(?:while|whereas|but)\s|;\s")
-NP_STOP = re.compile(r"[,;.()]|\s(?:in|on|across|for|with|at|by|under|when|while|using|"
+NP_STOP = re.compile(r"[,;()]|\.(?:\s|$)|\s(?:in|on|across|for|with|at|by|under|when|while|using|"
                      r"achieving|and then|respectively)\b")
 METRIC_STOP = re.compile(r"[,;.()$\d]|\b(?:than|over|compared|relative|on|with|for|in|at|while|"
                          r"across|when|using|vs)\b")
@@ -61,8 +64,12 @@ def _is_result(q: Quantity, quantities: list[Quantity], text: str,
                sentence: tuple[int, int], mentions: list[Mention]) -> bool:
     if any(m.start <= q.start < m.end for m in mentions):
         return False
+    if any(q.end <= m.start <= q.end + 12 and HARDWARE_GAP.fullmatch(text[q.end:m.start])
+           for m in mentions if m.type not in ("SYSTEM", "MODEL", "DATASET")):
+        return False
     if not q.unit:
-        return _forecast_count(q, quantities, text[sentence[0]:sentence[1]])
+        return (_forecast_count(q, quantities, text[sentence[0]:sentence[1]])
+                or bool(BARE_COMPARATIVE.match(text, q.end)))
     before, after = text[sentence[0]:q.start], text[q.end:sentence[1]]
     if before.endswith("at ") and CONDITION.search(before.rsplit(",", 1)[-1]):
         return False

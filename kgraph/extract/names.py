@@ -32,6 +32,7 @@ STOPWORDS = {"as", "the", "well", "our", "their", "other", "these", "those", "mo
 URLISH = re.compile(r"\.(?:com|org|io|net|edu|ai)\b|://|^www\.", re.I)
 ACRONYM = re.compile(r"[A-Z][A-Z0-9-]{2,}s?")
 DEFINED = re.compile(r"(?<=\w)\s\((?P<name>[A-Z][A-Za-z0-9-]+)\)")
+VERSION = r"[\dA-Za-z]+(?:\.\d+)*"
 SIZE = r"(?:\d+(?:\.\d+)?[BMK]|\d+x\d+[BM])"
 
 
@@ -45,7 +46,8 @@ def lexicon() -> dict:
     data["known"] = known
     fam = data["model_families"]
     data["model_re"] = re.compile(
-        rf"(?<![\w-])(?:{SIZE}\s)?(?:{fam})(?:\s?-\s?[\dA-Za-z.]+(?:-[\dA-Za-z.]+)*|-?\d[\w.]*)?"
+        rf"(?<![\w-])(?:{SIZE}\s)?(?:{fam})"
+        rf"(?:\s?-\s?{VERSION}(?:-{VERSION})*|-?\d\w*(?:\.\d+)*)?"
         rf"(?:/\d+)?(?:\s{SIZE})?(?![\w])")
     return data
 

@@ -37,7 +37,8 @@ def test_by_up_to_percent(nlp):
 
 
 def test_from_to_pair(nlp):
-    found = claims(nlp, "We present Zephyr. Zephyr cuts recovery time from 10 s to 2 s.")
+    found = claims(nlp, "We present Zephyr, a cloud scheduler. Zephyr cuts recovery time "
+                        "from 10 s to 2 s.")
     assert [(v, u) for v, u, *_ in found] == [(10, "s"), (2, "s")]
 
 
@@ -63,13 +64,14 @@ def test_two_numbers_two_baselines_after(nlp):
 
 
 def test_multipliers_fold_into_value(nlp):
-    found = claims(nlp, "We present Zephyr. Our model reaches 91% accuracy with only 5.7M "
-                        "parameters and saves $1.2M per year.")
+    found = claims(nlp, "We present Zephyr, a compiler. Our model reaches 91% accuracy with "
+                        "only 5.7M parameters and saves $1.2M per year.")
     assert [(v, u) for v, u, *_ in found] == [(91, "%"), (5.7e6, "parameters"), (1.2e6, "USD")]
 
 
 def test_percentage_points(nlp):
-    found = claims(nlp, "We present Zephyr. Zephyr improves accuracy by 3.5 percentage points.")
+    found = claims(nlp, "We present Zephyr, a compiler. Zephyr improves accuracy by 3.5 "
+                        "percentage points.")
     assert [(v, u) for v, u, *_ in found] == [(3.5, "points")]
 
 
@@ -95,7 +97,7 @@ def test_contrast_clause_gives_baseline(nlp):
 
 
 def test_our_system_means_the_proposed_one(nlp):
-    found = claims(nlp, "In this paper we present Zephyr, a serving system. Our system lowers "
+    found = claims(nlp, "In this paper we present Zephyr, a cloud scheduler. Our system lowers "
                         "cost by 31% compared to existing methods.", title="Fast serving")
     assert found == [(31, "%", "Zephyr", "existing methods", None)]
 

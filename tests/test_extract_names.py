@@ -19,13 +19,13 @@ def names(nlp, title: str, abstract: str) -> dict[str, str]:
 
 
 def test_title_colon_and_coined_shapes(nlp):
-    found = names(nlp, "Quasar: Elastic Training", "Quasar beats ZeRO-Offload and KVFlow.")
+    found = names(nlp, "Quasar: Elastic Training", "Quasar beats ZeRO-Offload and KVFlow on GPUs.")
     assert found == {"Quasar": "SYSTEM", "ZeRO-Offload": "SYSTEM", "KVFlow": "SYSTEM"}
 
 
 def test_proposal_and_called(nlp):
     found = names(nlp, "Elastic training at scale",
-                  "We present Bramble, a scheduler. We also design a cost model called "
+                  "We present Bramble, a cloud scheduler. We also design a cost model called "
                   "Thrift Predictor (TP2X). Bramble and TP2X outperform prior work.")
     assert found == {"Bramble": "SYSTEM", "TP2X": "SYSTEM"}
 
@@ -55,5 +55,13 @@ def test_acronym_definitions_and_generic_words_are_not_names(nlp):
 
 
 def test_acronym_typos_merge(nlp):
-    found = names(nlp, "Scaling", "We propose HRAMONY, a scaler. HARMONY is fast. HARMONY wins.")
+    found = names(nlp, "Scaling", "We propose HRAMONY, a cloud scaler. HARMONY is fast. "
+                                  "HARMONY wins.")
     assert found == {"HARMONY": "SYSTEM"}
+
+
+def test_non_computing_text_yields_no_names(nlp):
+    found = names(nlp, "IL-6 Signalling in COVID-19 Patients",
+                  "IL-6 and TP53 expression increased 2.5-fold; CRISPR-Cas9 knockout of STAT3 "
+                  "in mice confirmed it.")
+    assert found == {}

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kgraph.extract.catalogue import alias_index
+from kgraph.extract.domain import is_computing
 from kgraph.extract.names import cue_patterns, lexicon
 from kgraph.extract.quantities import Quantity, find_quantities
 from kgraph.extract.sentences import sentence_spans
@@ -31,11 +32,6 @@ NOT_RESULT_AFTER = re.compile(r"\s*\$?\s*\)?\s*(?:CI\b|confidence|reliability|pr
 SETUP_AFTER = re.compile(r"^[\s\w-]{0,25}\b(?:dataset|data set|trace|corpus|logs)\b", re.I)
 CAPACITY_AFTER = re.compile(r"^\s*(?:of\s+)?(?:\w+\s)?(?:DRAM|memory|RAM|HBM\w*|storage|SSDs?|"
                             r"disks?|NVMe|GPUs?|cards?)\b", re.I)
-COMPUTING = re.compile(r"\b(?:comput\w*|GPUs?|CPUs?|hardware|software|algorithm\w*|neural|"
-                       r"machine learning|deep learning|LLMs?|language models?|inference|latency|"
-                       r"throughput|cloud|servers?|datacenters?|data cent\w+|kernels?|clusters?|"
-                       r"FLOPs?|parallel\w*|distributed|storage|memory|networks?|benchmarks?|"
-                       r"datasets?|serverless|workloads?|systems?)\b", re.I)
 HARDWARE_GAP = re.compile(r"\s*(?:of\s+|x\s+)?(?:\w+\s+)?")
 BARE_COMPARATIVE = re.compile(r"\s(?:better|lower|higher|fewer|less|more)\s(?!than\b)\w", re.I)
 FORECAST = re.compile(r"\b(?:estimate|forecast|predict|project)", re.I)
@@ -221,7 +217,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     mentions = mentions_of(doc)
     names = [m for m in mentions if m.type in ("SYSTEM", "MODEL", "DATASET")]
     hardware = [m for m in mentions if m.type not in ("SYSTEM", "MODEL", "DATASET")]
-    if not mentions and not COMPUTING.search(text):
+    if not mentions and not is_computing(text):
         return []
     proposed, foreground = _proposed(text, names), _foreground_start(text, sentences)
     quantities = find_quantities(text)

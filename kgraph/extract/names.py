@@ -20,6 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kgraph.extract.domain import is_computing
 from kgraph.extract.quantities import unit_table
 from kgraph.extract.spans import add_mentions, mentions_of, text_of
 from kgraph.model import Mention
@@ -204,12 +205,19 @@ def _resolve(spans: list[tuple[int, int, str, str]], taken: list[tuple[int, int]
     return [Mention(name, type_, canon[name], s, e) for s, e, name, type_ in sorted(chosen)]
 
 
+def _about_computing(text: str) -> bool:
+    """Computing vocabulary, a well-known system/model/data set, or a model-family name."""
+    return is_computing(text) or bool(_known(text)) or bool(lexicon()["model_re"].search(text))
+
+
 class NameFinder:
-    """Marks system, model and data-set names in doc.spans["names"]."""
+    """Marks system, model and data-set names in doc.spans["names"] (computing texts only)."""
 
     def __call__(self, doc: Doc) -> Doc:
         taken = [(m.start, m.end) for m in mentions_of(doc)]
-        add_mentions(doc, "names", find_names(text_of(doc), taken))
+        text = text_of(doc)
+        names = find_names(text, taken) if taken or _about_computing(text) else []
+        add_mentions(doc, "names", names)
         return doc
 
 

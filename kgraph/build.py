@@ -17,6 +17,8 @@ from kgraph.graph import QuadWriter, paper_iri
 from kgraph.model import Extraction, Paper
 from kgraph.store import KGStore
 
+FLUSH_EVERY = 10  # batches between memtable flushes, which bound the store's memory
+
 
 @dataclass
 class BuildReport:
@@ -108,5 +110,7 @@ def load_extractions(
             report.mentions += len(ex.mentions)
         store.add(quads)
         report.added += len(batch)
+        if report.added % (FLUSH_EVERY * batch_size) < len(batch):
+            store.flush()
         if progress:
             progress(len(batch))

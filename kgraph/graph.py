@@ -32,7 +32,6 @@ TYPE_CLASS = {
     "GPU": KG.GPU, "CPU": KG.CPU, "STORAGE": KG.Storage, "MEMORY": KG.Memory,
     "ACCELERATOR": KG.Accelerator, "INTERCONNECT": KG.Interconnect,
 }
-CLASS_TYPE = {str(v): k for k, v in TYPE_CLASS.items()}
 TYPE_KIND = {"SYSTEM": "system", "MODEL": "model", "DATASET": "dataset"}
 
 

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-HARDWARE_TYPES = ("GPU", "CPU", "STORAGE", "MEMORY", "ACCELERATOR", "INTERCONNECT")
-NAME_TYPES = ("SYSTEM", "MODEL", "DATASET")
-ENTITY_TYPES = NAME_TYPES + HARDWARE_TYPES
-
 
 @dataclass(frozen=True)
 class Paper:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store
 
 from kgraph.errors import StoreError
 from kgraph.graph import CATALOGUE, ENTITIES, ONTOLOGY, source_graph
@@ -61,11 +60,6 @@ class KGStore:
                 self._store.load(path=str(ONTOLOGY_DIR / name), format=RdfFormat.TURTLE,
                                  to_graph=graph)
 
-    def sources(self) -> list[NamedNode]:
-        """Named graphs holding input files."""
-        fixed = {ENTITIES, CATALOGUE, ONTOLOGY}
-        return [g for g in self._store.named_graphs() if g not in fixed]
-
     def remove_source(self, source: str) -> int:
         """Drop one input file's named graph and the things only it named; return quads removed."""
         graph = source_graph(source)
@@ -75,9 +69,6 @@ class KGStore:
         self._store.remove_graph(graph)
         self._store.update(ORPHANS_UPDATE)
         return before - len(self._store)
-
-    def dump(self, output: IO[bytes] | str, fmt: RdfFormat, graph: NamedNode | None = None) -> None:
-        self._store.dump(output, format=fmt, from_graph=graph if graph else DefaultGraph())
 
     def flush(self) -> None:
         self._store.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -110,3 +111,20 @@ def test_seeds_build_and_queries(shared, tmp_path):
 def test_eval_on_gold_prints_scores(shared):
     output = run("eval", str(shared / "gold" / "dev.jsonl")).output
     assert "entity F1" in output and "metric F1" in output
+
+
+def test_remove_and_strict_through_the_cli(tmp_path):
+    store = str(tmp_path / "s")
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"title": "Zephyr: fast", "abstract": "Zephyr is 2x faster "
+                                "than vLLM on GPUs."}) + "\n")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"title": "x", "abstract": "y"}\n{oops\n')
+    result = run("build", str(bad), "--store", store, "--strict", ok=False)
+    assert result.exit_code == 1 and "bad.jsonl:2: malformed JSON" in result.output
+    del result
+    gc.collect()  # the runner's saved traceback still holds the store open
+    run("build", str(good), "--store", store)
+    assert "removed" in run("remove", str(good), "--store", store).output
+    result = run("remove", str(good), "--store", store, ok=False)
+    assert result.exit_code == 1 and "no such source" in result.output

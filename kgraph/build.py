@@ -8,6 +8,7 @@ present (by deduplication key) and completes the rest.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -95,22 +96,44 @@ def load_extractions(
     batch_size: int = 500,
     progress: Callable[[int], None] | None = None,
 ) -> None:
-    """Write extractions to the store, one transaction per batch."""
+    """Write extractions to the store, one transaction per batch.
+
+    A background thread commits batch n while batch n+1's quads are built; at most one
+    batch is in flight, and batches commit in order.
+    """
     writer = QuadWriter(store.pref_label)
     sources: set[str] = set()
     iterator = iter(extractions)
-    while batch := list(islice(iterator, batch_size)):
-        quads = []
-        for ex in batch:
-            if ex.paper.source not in sources:
-                sources.add(ex.paper.source)
-                quads.extend(writer.source_quads(ex.paper.source))
-            quads.extend(writer.quads(ex))
-            report.claims += len(ex.claims)
-            report.mentions += len(ex.mentions)
-        store.add(quads)
-        report.added += len(batch)
-        if report.added % (FLUSH_EVERY * batch_size) < len(batch):
-            store.flush()
-        if progress:
-            progress(len(batch))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending: tuple[Future, int] | None = None
+        while batch := list(islice(iterator, batch_size)):
+            quads = []
+            for ex in batch:
+                if ex.paper.source not in sources:
+                    sources.add(ex.paper.source)
+                    quads.extend(writer.source_quads(ex.paper.source))
+                quads.extend(writer.quads(ex))
+                report.claims += len(ex.claims)
+                report.mentions += len(ex.mentions)
+            _settle(pending, report, progress)
+            flush = (report.added + len(batch)) % (FLUSH_EVERY * batch_size) < len(batch)
+            pending = (pool.submit(_commit, store, quads, flush), len(batch))
+        _settle(pending, report, progress)
+
+
+def _commit(store: KGStore, quads: list, flush: bool) -> None:
+    store.add(quads)
+    if flush:
+        store.flush()
+
+
+def _settle(pending: tuple[Future, int] | None, report: BuildReport,
+            progress: Callable[[int], None] | None) -> None:
+    """Wait for the batch in flight (raising its error, if any) and count it."""
+    if pending is None:
+        return
+    future, size = pending
+    future.result()
+    report.added += size
+    if progress:
+        progress(size)

@@ -18,8 +18,6 @@ from kgraph.graph import QuadWriter, paper_iri
 from kgraph.model import Extraction, Paper
 from kgraph.store import KGStore
 
-FLUSH_EVERY = 10  # batches between memtable flushes, which bound the store's memory
-
 
 @dataclass
 class BuildReport:
@@ -116,15 +114,8 @@ def load_extractions(
                 report.claims += len(ex.claims)
                 report.mentions += len(ex.mentions)
             _settle(pending, report, progress)
-            flush = (report.added + len(batch)) % (FLUSH_EVERY * batch_size) < len(batch)
-            pending = (pool.submit(_commit, store, quads, flush), len(batch))
+            pending = (pool.submit(store.add, quads), len(batch))
         _settle(pending, report, progress)
-
-
-def _commit(store: KGStore, quads: list, flush: bool) -> None:
-    store.add(quads)
-    if flush:
-        store.flush()
 
 
 def _settle(pending: tuple[Future, int] | None, report: BuildReport,

@@ -13,11 +13,13 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD, Namespace
 
 from kgraph.model import Claim, Extraction, Mention, Paper
 from kgraph.namespace import KG
@@ -33,6 +35,23 @@ TYPE_CLASS = {
     "ACCELERATOR": KG.Accelerator, "INTERCONNECT": KG.Interconnect,
 }
 TYPE_KIND = {"SYSTEM": "system", "MODEL": "model", "DATASET": "dataset"}
+
+
+def _ox(namespace: Namespace, *names: str) -> SimpleNamespace:
+    """pyoxigraph nodes for terms of an rdflib namespace, made once rather than per quad."""
+    return SimpleNamespace(**{name: NamedNode(str(namespace[name])) for name in names})
+
+
+O_DCTERMS = _ox(DCTERMS, "abstract", "creator", "date", "identifier", "isPartOf", "source", "title")
+O_KG = _ox(KG, "Claim", "Mention", "Paper", "Sentence", "Source", "arxivId", "contentHash", "end",
+           "inCatalogue", "inSentence", "mentions", "metric", "refersTo", "sourceLine", "start",
+           "tag", "text", "unit", "value")
+O_PROV = _ox(PROV, "wasDerivedFrom")
+O_RDF = _ox(RDF, "type")
+O_RDFS = _ox(RDFS, "label")
+O_SDO = _ox(SDO, "identifier")
+O_SKOS = _ox(SKOS, "altLabel", "prefLabel")
+O_XSD = _ox(XSD, "boolean", "decimal", "integer")
 
 
 def slug(label: str) -> str:
@@ -110,14 +129,16 @@ def source_graph(source: str) -> NamedNode:
     return mint("source", f"{name}-{_digest(source_key(source), 10)}")
 
 
+@cache
 def _n(term: object) -> NamedNode:
+    """The pyoxigraph node of a vocabulary term (made once: NamedNode parses its IRI)."""
     return NamedNode(str(term))
 
 
-def _lit(value: object, datatype: object = None) -> Literal:
+def _lit(value: object, datatype: NamedNode | None = None) -> Literal:
     if datatype is None:
         return Literal(str(value))
-    return Literal(str(value), datatype=_n(datatype))
+    return Literal(str(value), datatype=datatype)
 
 
 class QuadWriter:
@@ -139,9 +160,9 @@ class QuadWriter:
 
     def source_quads(self, source: str) -> Iterator[Quad]:
         g = source_graph(source)
-        yield Quad(g, _n(RDF.type), _n(KG.Source), g)
-        yield Quad(g, _n(DCTERMS.source), _lit(source_key(source)), g)
-        yield Quad(g, _n(RDFS.label), _lit(Path(source).name or source), g)
+        yield Quad(g, O_RDF.type, O_KG.Source, g)
+        yield Quad(g, O_DCTERMS.source, _lit(source_key(source)), g)
+        yield Quad(g, O_RDFS.label, _lit(Path(source).name or source), g)
 
     def quads(self, ex: Extraction) -> Iterator[Quad]:
         """All quads of one paper: metadata, sentences, mentions, claims, entities."""
@@ -153,7 +174,7 @@ class QuadWriter:
         for m in ex.mentions:
             iri = things[(m.type, m.canonical)]
             yield from self._entity(iri, m)
-            yield Quad(p, _n(KG.mentions), iri, g)
+            yield Quad(p, O_KG.mentions, iri, g)
             sentences.add(m.sentence)
         yield from self._mentions(ex.mentions, p, things, g)
         for i, c in enumerate(ex.claims):
@@ -163,58 +184,58 @@ class QuadWriter:
             yield from self._sentence(ex.paper, p, span, g)
 
     def _paper(self, paper: Paper, p: NamedNode, g: NamedNode) -> Iterator[Quad]:
-        yield Quad(p, _n(RDF.type), _n(KG.Paper), g)
-        yield Quad(p, _n(DCTERMS.title), _lit(paper.title), g)
-        yield Quad(p, _n(DCTERMS.abstract), _lit(paper.abstract), g)
-        yield Quad(p, _n(DCTERMS.identifier), _lit(paper.id), g)
-        yield Quad(p, _n(KG.contentHash), _lit(content_hash(paper)), g)
-        yield Quad(p, _n(PROV.wasDerivedFrom), g, g)
-        yield Quad(p, _n(KG.sourceLine), _lit(paper.line, XSD.integer), g)
+        yield Quad(p, O_RDF.type, O_KG.Paper, g)
+        yield Quad(p, O_DCTERMS.title, _lit(paper.title), g)
+        yield Quad(p, O_DCTERMS.abstract, _lit(paper.abstract), g)
+        yield Quad(p, O_DCTERMS.identifier, _lit(paper.id), g)
+        yield Quad(p, O_KG.contentHash, _lit(content_hash(paper)), g)
+        yield Quad(p, O_PROV.wasDerivedFrom, g, g)
+        yield Quad(p, O_KG.sourceLine, _lit(paper.line, O_XSD.integer), g)
         for author in paper.authors:
-            yield Quad(p, _n(DCTERMS.creator), _lit(author), g)
+            yield Quad(p, O_DCTERMS.creator, _lit(author), g)
         for tag in paper.tags:
-            yield Quad(p, _n(KG.tag), _lit(tag), g)
+            yield Quad(p, O_KG.tag, _lit(tag), g)
         if paper.date:
-            yield Quad(p, _n(DCTERMS.date), _lit(paper.date), g)
+            yield Quad(p, O_DCTERMS.date, _lit(paper.date), g)
         if paper.doi:
-            yield Quad(p, _n(SDO.identifier), _lit(paper.doi), g)
+            yield Quad(p, O_SDO.identifier, _lit(paper.doi), g)
         if paper.arxiv_id:
-            yield Quad(p, _n(KG.arxivId), _lit(paper.arxiv_id), g)
+            yield Quad(p, O_KG.arxivId, _lit(paper.arxiv_id), g)
 
     def _entity(self, iri: NamedNode, m: Mention) -> Iterator[Quad]:
         label = self._label(iri)
         if label is None:
             label = self._labels[iri] = m.canonical
-            yield Quad(iri, _n(RDF.type), _n(TYPE_CLASS[m.type]), ENTITIES)
-            yield Quad(iri, _n(SKOS.prefLabel), _lit(label), ENTITIES)
+            yield Quad(iri, O_RDF.type, _n(TYPE_CLASS[m.type]), ENTITIES)
+            yield Quad(iri, O_SKOS.prefLabel, _lit(label), ENTITIES)
             if m.type not in TYPE_KIND:
-                yield Quad(iri, _n(KG.inCatalogue), _lit("false", XSD.boolean), ENTITIES)
+                yield Quad(iri, O_KG.inCatalogue, _lit("false", O_XSD.boolean), ENTITIES)
         for spelling in {m.text, m.canonical} - {label}:
-            yield Quad(iri, _n(SKOS.altLabel), _lit(spelling), ENTITIES)
+            yield Quad(iri, O_SKOS.altLabel, _lit(spelling), ENTITIES)
 
     def _mentions(self, mentions: tuple[Mention, ...], p: NamedNode,
                   things: dict[tuple[str, str], NamedNode], g: NamedNode) -> Iterator[Quad]:
         for m in mentions:
             node = NamedNode(f"{p.value}/mention/{m.start}-{m.end}")
-            yield Quad(node, _n(RDF.type), _n(KG.Mention), g)
-            yield Quad(node, _n(KG.refersTo), things[(m.type, m.canonical)], g)
-            yield Quad(node, _n(KG.text), _lit(m.text), g)
-            yield Quad(node, _n(KG.start), _lit(m.start, XSD.integer), g)
-            yield Quad(node, _n(KG.end), _lit(m.end, XSD.integer), g)
-            yield Quad(node, _n(KG.inSentence), _sentence_iri(p, m.sentence), g)
+            yield Quad(node, O_RDF.type, O_KG.Mention, g)
+            yield Quad(node, O_KG.refersTo, things[(m.type, m.canonical)], g)
+            yield Quad(node, O_KG.text, _lit(m.text), g)
+            yield Quad(node, O_KG.start, _lit(m.start, O_XSD.integer), g)
+            yield Quad(node, O_KG.end, _lit(m.end, O_XSD.integer), g)
+            yield Quad(node, O_KG.inSentence, _sentence_iri(p, m.sentence), g)
 
     def _claim(self, c: Claim, i: int, p: NamedNode,
                things: dict[tuple[str, str], NamedNode], g: NamedNode) -> Iterator[Quad]:
         node = NamedNode(f"{p.value}/claim/{c.start}-{c.end}-{i}")
-        yield Quad(node, _n(RDF.type), _n(KG.Claim), g)
-        yield Quad(node, _n(KG.text), _lit(c.text), g)
-        yield Quad(node, _n(KG.value), _lit(_decimal(c.value), XSD.decimal), g)
-        yield Quad(node, _n(KG.unit), _lit(c.unit), g)
-        yield Quad(node, _n(KG.metric), _lit(c.metric), g)
-        yield Quad(node, _n(KG.start), _lit(c.start, XSD.integer), g)
-        yield Quad(node, _n(KG.end), _lit(c.end, XSD.integer), g)
-        yield Quad(node, _n(KG.inSentence), _sentence_iri(p, c.sentence), g)
-        yield Quad(node, _n(PROV.wasDerivedFrom), p, g)
+        yield Quad(node, O_RDF.type, O_KG.Claim, g)
+        yield Quad(node, O_KG.text, _lit(c.text), g)
+        yield Quad(node, O_KG.value, _lit(_decimal(c.value), O_XSD.decimal), g)
+        yield Quad(node, O_KG.unit, _lit(c.unit), g)
+        yield Quad(node, O_KG.metric, _lit(c.metric), g)
+        yield Quad(node, O_KG.start, _lit(c.start, O_XSD.integer), g)
+        yield Quad(node, O_KG.end, _lit(c.end, O_XSD.integer), g)
+        yield Quad(node, O_KG.inSentence, _sentence_iri(p, c.sentence), g)
+        yield Quad(node, O_PROV.wasDerivedFrom, p, g)
         for prop, name, types in ((KG.aboutSystem, c.system, ("SYSTEM", "MODEL")),
                                   (KG.comparedTo, c.baseline, ("SYSTEM", "MODEL", "DATASET")),
                                   (KG.measuredOn, c.hardware, ())):
@@ -231,18 +252,18 @@ class QuadWriter:
             target = mint(kind, name_key(name) if kind == "system" else name)
             if self._label(target) is None:
                 self._labels[target] = name
-                yield Quad(target, _n(RDF.type), _n(cls), ENTITIES)
-                yield Quad(target, _n(SKOS.prefLabel), _lit(name), ENTITIES)
+                yield Quad(target, O_RDF.type, _n(cls), ENTITIES)
+                yield Quad(target, O_SKOS.prefLabel, _lit(name), ENTITIES)
         yield Quad(node, prop, target, g)
 
     def _sentence(self, paper: Paper, p: NamedNode, span: tuple[int, int],
                   g: NamedNode) -> Iterator[Quad]:
         node = _sentence_iri(p, span)
-        yield Quad(node, _n(RDF.type), _n(KG.Sentence), g)
-        yield Quad(node, _n(DCTERMS.isPartOf), p, g)
-        yield Quad(node, _n(KG.text), _lit(paper.text[span[0]:span[1]]), g)
-        yield Quad(node, _n(KG.start), _lit(span[0], XSD.integer), g)
-        yield Quad(node, _n(KG.end), _lit(span[1], XSD.integer), g)
+        yield Quad(node, O_RDF.type, O_KG.Sentence, g)
+        yield Quad(node, O_DCTERMS.isPartOf, p, g)
+        yield Quad(node, O_KG.text, _lit(paper.text[span[0]:span[1]]), g)
+        yield Quad(node, O_KG.start, _lit(span[0], O_XSD.integer), g)
+        yield Quad(node, O_KG.end, _lit(span[1], O_XSD.integer), g)
 
 
 _UNMENTIONED = {

@@ -88,7 +88,7 @@ def make_store(path: Path) -> KGStore:
 
 def closed_store(path: Path) -> Path:
     """Make the corpus store at `path` and close it, so the CLI can open it."""
-    make_store(path).flush()
+    make_store(path)
     gc.collect()
     return path
 

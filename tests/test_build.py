@@ -70,8 +70,8 @@ def test_killed_build_leaves_consistent_store_and_next_run_completes(tmp_path):
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert 0 < loaded, "the build finished or loaded nothing before it could be killed"
-    store = KGStore(store_path)
     partial = papers_in(store_path)
+    store = KGStore(store_path)
     assert partial < PAPERS, "the build finished before the kill"
     assert partial % 10 == 0, "a batch was only partly written"
     assert validate(store) == []

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from pyoxigraph import RdfFormat, parse
@@ -65,7 +67,7 @@ def alias_index() -> dict[str, HardwareEntry]:
     return index
 
 
-WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9+]|\.(?=[A-Za-z0-9]))*")
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+]*(?:\.[A-Za-z0-9][A-Za-z0-9+]*)*")
 JOINER = re.compile(r"[\s-]{1,2}")
 
 
@@ -88,23 +90,72 @@ def phrase_index() -> tuple[dict[str, HardwareEntry], dict[str, int]]:
     return index, longest
 
 
-def find_phrases(text: str) -> list[tuple[int, int, HardwareEntry]]:
-    """Longest catalogue spellings in `text`, left to right: (start, end, entry)."""
+def may_start_phrase(word: str) -> bool:
+    """Whether a token holds a word that begins some catalogue spelling (a spaCy lexeme flag)."""
+    _, longest = phrase_index()
+    return any(w.lower() in longest for w in WORD.findall(word))
+
+
+def find_phrases(text: str, spans: Iterable[tuple[int, int]] | None = None,
+                 ) -> list[tuple[int, int, HardwareEntry]]:
+    """Longest catalogue spellings in `text`, left to right: (start, end, entry).
+
+    `spans`, when given, are the (start, end) offsets of the only tokens where a spelling
+    may begin (those with `may_start_phrase`); the rest of the text is not scanned.
+
+    Examples:
+        >>> [(s, e, entry.label) for s, e, entry in find_phrases("8 NVIDIA A100 GPUs")]
+        [(2, 13, 'NVIDIA A100'), (14, 18, 'GPU')]
+    """
     index, longest = phrase_index()
-    words = list(WORD.finditer(text))
-    lowered = [w[0].lower() for w in words]
-    found, skip_to = [], 0
-    for i, low in enumerate(lowered):
-        size = longest.get(low)
-        if not size or i < skip_to:
+    found: list[tuple[int, int, HardwareEntry]] = []
+    covered = 0
+    for lo, hi in [(0, len(text))] if spans is None else spans:
+        if hi <= covered:
             continue
-        for n in range(min(size, len(words) - i), 0, -1):
-            key = " ".join(lowered[i:i + n]) if n > 1 else low
-            if key in index and (n == 1 or _joined(text, words[i:i + n])):
-                found.append((words[i].start(), words[i + n - 1].end(), index[key]))
-                skip_to = i + n
-                break
+        matches = WORD.finditer(text, _run_start(text, lo) if lo >= covered else covered)
+        words: list[re.Match[str]] = []
+        for i, word in enumerate(_until(matches, hi, words)):
+            low = word[0].lower()
+            size = longest.get(low)
+            if not size or word.start() < covered:
+                continue
+            if size > 1 and JOINER.match(text, word.end()):
+                words.extend(islice(matches, max(0, i + size - len(words))))
+            for n in range(min(size, len(words) - i), 0, -1):
+                key = " ".join(w[0].lower() for w in words[i:i + n]) if n > 1 else low
+                if key in index and (n == 1 or _joined(text, words[i:i + n])):
+                    found.append((word.start(), words[i + n - 1].end(), index[key]))
+                    covered = words[i + n - 1].end()
+                    break
     return found
+
+
+def _run_start(text: str, pos: int) -> int:
+    """Where the WORD run that `pos` falls in begins (a token may start inside one)."""
+    while pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "+."):
+        pos -= 1
+    return pos
+
+
+def _until(matches: Iterator[re.Match[str]], hi: int,
+           words: list[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """Matches that start before `hi`, each appended to `words` before it is yielded.
+
+    Words read ahead (appended by the caller) are yielded in turn; so is the first
+    match at or past `hi`, kept as a possible continuation but never yielded.
+    """
+    i = 0
+    while True:
+        if i == len(words):
+            word = next(matches, None)
+            if word is None:
+                return
+            words.append(word)
+        if words[i].start() >= hi:
+            return
+        yield words[i]
+        i += 1
 
 
 def _joined(text: str, words: list[re.Match[str]]) -> bool:

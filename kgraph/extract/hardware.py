@@ -5,10 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from kgraph.extract.catalogue import HardwareEntry, find_phrases, hardware_catalogue
+from kgraph.extract.catalogue import (
+    HardwareEntry,
+    find_phrases,
+    hardware_catalogue,
+    may_start_phrase,
+)
 from kgraph.extract.spans import add_mentions, text_of
 from kgraph.model import Mention
 
@@ -35,9 +42,10 @@ def _exact_case(text: str, entry: HardwareEntry) -> bool:
     return any(core == s or text == s for s in (entry.label, *entry.aliases))
 
 
-def catalogue_mentions(text: str) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, type, canonical) for every catalogue spelling in `text`."""
-    for start, end, entry in find_phrases(text):
+def catalogue_mentions(text: str, spans: list[tuple[int, int]] | None = None,
+                       ) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, type, canonical) for every catalogue spelling in `text` (see find_phrases)."""
+    for start, end, entry in find_phrases(text, spans):
         if _exact_case(text[start:end], entry):
             yield start, end, entry.type, entry.label
 
@@ -60,11 +68,20 @@ def _longest(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str
 
 
 class HardwareFinder:
-    """Marks hardware mentions in doc.spans["hardware"] and doc._.kgraph_mentions."""
+    """Marks hardware mentions in doc.spans["hardware"] and doc._.kgraph_mentions.
+
+    A lexeme flag (computed once per vocabulary entry) tells which tokens may begin a
+    catalogue spelling, so only those places are looked up.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.flag = vocab.add_flag(may_start_phrase)
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        found = _longest([*catalogue_mentions(text), *product_mentions(text)])
+        flagged = numpy.flatnonzero(doc.to_array(self.flag))
+        spans = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in flagged.tolist()]
+        found = _longest([*catalogue_mentions(text, spans), *product_mentions(text)])
         mentions = [Mention(text[s:e], t, c, s, e) for s, e, t, c in found]
         add_mentions(doc, "hardware", mentions)
         return doc
@@ -73,4 +90,4 @@ class HardwareFinder:
 @Language.factory("kgraph_hardware")
 def make_hardware_finder(nlp: Language, name: str) -> HardwareFinder:
     """spaCy factory: `nlp.add_pipe("kgraph_hardware")`."""
-    return HardwareFinder()
+    return HardwareFinder(nlp.vocab)

@@ -34,6 +34,7 @@ URLISH = re.compile(r"\.(?:com|org|io|net|edu|ai)\b|://|^www\.", re.I)
 ACRONYM = re.compile(r"[A-Z][A-Z0-9-]{2,}s?")
 DEFINED = re.compile(r"(?<=\w)\s\((?P<name>[A-Z][A-Za-z0-9-]+)\)")
 VERSION = r"[\dA-Za-z]+(?:\.\d+)*"
+WORD_RUN = re.compile(r"[\w.+-]+")
 SIZE = r"(?:\d+(?:\.\d+)?[BMK]|\d+x\d+[BM])"
 
 
@@ -45,6 +46,7 @@ def lexicon() -> dict:
     known = {n: "SYSTEM" for n in data["systems"]} | {n: "MODEL" for n in data["models"]} \
         | {n: "DATASET" for n in data["datasets"]}
     data["known"] = known
+    data["known_pairs"] = [tuple(n.split(" ")) for n in known if n.count(" ") == 1]
     fam = data["model_families"]
     data["model_re"] = re.compile(
         rf"(?<![\w-])(?:{SIZE}\s)?(?:{fam})"
@@ -53,8 +55,24 @@ def lexicon() -> dict:
     return data
 
 
-def _words(names: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+def _joins(text: str, i: int) -> bool:
+    """Whether the character at i would join a name to its neighbour (letter, digit, _ or -)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
+
+
+def occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Where `name` stands on its own, not inside a longer word or hyphenated compound.
+
+    Examples:
+        >>> list(occurrences("vLLM, vLLM-based and xvLLM", "vLLM"))
+        [(0, 4)]
+    """
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if not _joins(text, start - 1) and not _joins(text, end):
+            yield start, end
+        start = text.find(name, start + 1)
 
 
 def _cue_patterns() -> dict[str, re.Pattern[str]]:
@@ -79,6 +97,17 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
     return _cue_patterns()
 
 
+CUE_GATES = {"proposal": re.compile(r"[Ww]e\s"),
+             "called": re.compile(r"called|named|dubbed|coined"),
+             "colon": re.compile(r":\s+an?\s"), "list": re.compile(r"like|such as|including|e\.g")}
+
+
+def _may_match(cue: str, text: str) -> bool:
+    """A cheap search that must succeed for a cue pattern to match (saves the full scan)."""
+    gate = CUE_GATES.get(cue)
+    return gate is None or gate.search(text) is not None
+
+
 def _clean(name: str) -> str:
     return re.sub(r"^(?:The|Our|A|An)\s+", "", name).strip(" -.,'\"")
 
@@ -87,9 +116,10 @@ def _cued(text: str) -> Iterator[str]:
     """Names introduced by context."""
     cues = cue_patterns()
     for key in ("title", "proposal", "called", "colon"):
-        for match in cues[key].finditer(text):
-            yield from _name_parts(match["name"], text[match.end():match.end() + 12])
-    for match in cues["list"].finditer(text):
+        if _may_match(key, text):
+            for match in cues[key].finditer(text):
+                yield from _name_parts(match["name"], text[match.end():match.end() + 12])
+    for match in cues["list"].finditer(text) if _may_match("list", text) else ():
         for item in re.split(r",\s|,?\sand\s|,?\sor\s", match["list"]):
             if len(item) <= 25 and (_name_like(item) or (len(item) >= 4
                                                           and item.lower() not in STOPWORDS)):
@@ -146,23 +176,43 @@ def _shaped(text: str, generic: set[str]) -> Iterator[str]:
 
 def _known(text: str) -> set[str]:
     """Curated names present in the text: a set lookup per word and word pair."""
-    known = lexicon()["known"]
-    words = re.findall(r"[\w.+-]+", text)
-    found = {w.strip(".") for w in words if w.strip(".") in known}
-    found |= {f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if f"{a} {b}" in known}
+    lx = lexicon()
+    words = WORD_RUN.findall(text)
+    present = set(words)
+    found = {w.strip(".") for w in present} & lx["known"].keys()
+    for a, b in lx["known_pairs"]:
+        if a in present and b in present and (a, b) in zip(words, words[1:], strict=False):
+            found.add(f"{a} {b}")
     return found
 
 
-def _type_of(name: str, text: str) -> str:
+@lru_cache(maxsize=1)
+def _dataset_cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cue = lexicon()["dataset_cues"]
+    return (re.compile(rf"\b(?:{cue}),?\s(?P<called>(?:called|named)\s)?"),
+            re.compile(rf"\s(?:{cue})\b"))
+
+
+def _dataset_slots(text: str) -> tuple[set[int], set[int]]:
+    """Where a name would follow a data-set cue ('the trace X') or precede one ('X benchmark')."""
+    after_cue, before_cue = _dataset_cue_patterns()
+    follows: set[int] = set()
+    for match in after_cue.finditer(text):
+        follows.add(match.end())
+        if match["called"]:
+            follows.add(match.start("called"))
+    return follows, {m.start() for m in before_cue.finditer(text)}
+
+
+def _type_of(name: str, spans: list[tuple[int, int]], slots: tuple[set[int], set[int]]) -> str:
+    """Curated type, model shape, data-set cue next to any occurrence, else SYSTEM."""
     lx = lexicon()
     if name in lx["known"]:
         return lx["known"][name]
     if lx["model_re"].fullmatch(name):
         return "MODEL"
-    cue = lx["dataset_cues"]
-    word = re.escape(name)
-    near = rf"(?:\b(?:{cue}),?\s(?:called\s|named\s)?{word}\b|\b{word}\s(?:{cue})\b)"
-    return "DATASET" if re.search(near, text) else "SYSTEM"
+    follows, precedes = slots
+    return "DATASET" if any(s in follows or e in precedes for s, e in spans) else "SYSTEM"
 
 
 def _merge_typos(names: Counter) -> dict[str, str]:
@@ -187,10 +237,11 @@ def find_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     candidates |= set(_shaped(text, generic | long_words))
     candidates |= _known(text)
     spans = [(m.start(), m.end(), m[0], "MODEL") for m in lx["model_re"].finditer(text)]
-    candidates = {c for c in candidates if len(c) > 1 and not c.isdigit()}
-    if candidates:
-        pattern = _words(sorted(candidates, key=len, reverse=True))
-        spans += [(m.start(), m.end(), m[0], _type_of(m[0], text)) for m in pattern.finditer(text)]
+    slots = _dataset_slots(text) if candidates else (set(), set())
+    for name in candidates:
+        if len(name) > 1 and not name.isdigit() and (found := list(occurrences(text, name))):
+            type_ = _type_of(name, found, slots)
+            spans += [(start, end, name, type_) for start, end in found]
     return _resolve(spans, taken)
 
 

@@ -21,6 +21,7 @@ COMPARATIVE = (r"(?:faster|slower|higher|lower|more|less|better|worse|fewer|smal
                r"greater|cheaper|improvements?|reductions?|speedups?|speed-ups?|gains?|boost)")
 SPELLED = re.compile(rf"\b(?P<word>an?|one|two|three|four|five|six|seven|eight|nine|ten|twice)"
                      rf"(?:\s+(?P<what>{ORDERS}|times))?(?=\s+(?:{COMPARATIVE}|as\b))", re.I)
+SPELLED_ANCHOR = re.compile(r"magnitude|oom|times|twice")  # in every useful SPELLED match
 
 
 @dataclass(frozen=True)
@@ -115,10 +116,22 @@ def find_quantities(text: str) -> list[Quantity]:
     return sorted(found, key=lambda q: q.start)
 
 
+def _spelled_matches(text: str) -> list[re.Match[str]]:
+    """SPELLED matches, searched only near the words every useful one contains."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return list(SPELLED.finditer(text))
+    found: dict[int, re.Match[str]] = {}
+    for anchor in SPELLED_ANCHOR.finditer(lowered):
+        window = (max(0, anchor.start() - 40), min(len(text), anchor.end() + 40))
+        found.update((m.start(), m) for m in SPELLED.finditer(text, *window))
+    return [found[start] for start in sorted(found)]
+
+
 def _spelled(text: str, group: int) -> list[Quantity]:
     """'an order of magnitude faster' -> 10 x; 'two times higher' -> 2 x; 'twice as fast'."""
-    out = []
-    for match in SPELLED.finditer(text):
+    out: list[Quantity] = []
+    for match in _spelled_matches(text):
         word, what = match["word"].lower(), (match["what"] or "").lower()
         number = unit_table()["spelled"][word]
         if word == "twice" and not what:

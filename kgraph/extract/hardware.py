@@ -16,13 +16,13 @@ from kgraph.extract.catalogue import (
     hardware_catalogue,
     may_start_phrase,
 )
-from kgraph.extract.spans import add_mentions, text_of
+from kgraph.extract.spans import add_mentions, starts_word, text_of
 from kgraph.model import Mention
 
 __all__ = ["HardwareFinder", "hardware_catalogue", "make_hardware_finder"]
 
 PRODUCT = re.compile(
-    r"\b(?P<vendor>NVIDIA|Nvidia|AMD|Intel|Google|Huawei|Qualcomm|Apple|Samsung|Micron|Kioxia|"
+    r"(?P<vendor>NVIDIA|Nvidia|AMD|Intel|Google|Huawei|Qualcomm|Apple|Samsung|Micron|Kioxia|"
     r"Solidigm)\s+"
     r"(?P<line>GeForce\s+|Tesla\s+|Quadro\s+|Instinct\s+|Radeon\s+|Xeon\s+|Core\s+|EPYC\s+|"
     r"Ascend\s+|Snapdragon\s+)?(?:(?:Gold|Silver|Platinum|Bronze|Max)\s+)?(?P<model>(?:[A-Z]{1,4}\s?-?)?\d{2,4}[A-Za-z+]{0,3})(?![\w-])")
@@ -53,6 +53,8 @@ def catalogue_mentions(text: str, spans: list[tuple[int, int]] | None = None,
 def product_mentions(text: str) -> Iterator[tuple[int, int, str, str]]:
     """Vendor + model-number shapes ('NVIDIA A2000', 'AMD MI400') missing from the catalogue."""
     for match in PRODUCT.finditer(text):
+        if not starts_word(text, match.start()):
+            continue
         line = (match["line"] or "").strip().lower()
         type_ = LINE_TYPES.get(line) or VENDOR_TYPES.get(match["vendor"].lower(), "GPU")
         yield match.start(), match.end(), type_, " ".join(match[0].split())

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from kgraph.extract.catalogue import alias_index
 from kgraph.extract.domain import is_computing
-from kgraph.extract.names import cue_patterns, lexicon
+from kgraph.extract.names import cue_matches, lexicon
 from kgraph.extract.quantities import Quantity, find_quantities
 from kgraph.extract.sentences import sentence_spans
 from kgraph.extract.spans import mentions_of, set_claims, text_of
@@ -86,9 +86,8 @@ def _forecast_count(q: Quantity, quantities: list[Quantity], sentence: str) -> b
 def _proposed(text: str, names: list[Mention]) -> str | None:
     """The paper's own system: title 'X:', 'we propose X', else the most named system."""
     systems = [m for m in names if m.type == "SYSTEM"]
-    cues = cue_patterns()
     for key in ("title", "proposal", "called"):
-        for match in cues[key].finditer(text):
+        for match in cue_matches(key, text):
             hit = next((m for m in systems if match.start("name") <= m.start
                         < match.end("name") + 12), None)
             if hit:

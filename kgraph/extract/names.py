@@ -18,11 +18,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from kgraph.extract.domain import is_computing
 from kgraph.extract.quantities import unit_table
-from kgraph.extract.spans import add_mentions, mentions_of, text_of
+from kgraph.extract.spans import add_mentions, mentions_of, starts_word, text_of
 from kgraph.model import Mention
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
@@ -32,9 +33,8 @@ STOPWORDS = {"as", "the", "well", "our", "their", "other", "these", "those", "mo
              "such", "some", "most", "this", "that", "with", "and", "for", "new", "etc"}
 URLISH = re.compile(r"\.(?:com|org|io|net|edu|ai)\b|://|^www\.", re.I)
 ACRONYM = re.compile(r"[A-Z][A-Z0-9-]{2,}s?")
-DEFINED = re.compile(r"(?<=\w)\s\((?P<name>[A-Z][A-Za-z0-9-]+)\)")
+DEFINED = re.compile(r"\s\((?P<name>[A-Z][A-Za-z0-9-]+)\)")  # after a word character
 VERSION = r"[\dA-Za-z]+(?:\.\d+)*"
-WORD_RUN = re.compile(r"[\w.+-]+")
 SIZE = r"(?:\d+(?:\.\d+)?[BMK]|\d+x\d+[BM])"
 
 
@@ -46,13 +46,28 @@ def lexicon() -> dict:
     known = {n: "SYSTEM" for n in data["systems"]} | {n: "MODEL" for n in data["models"]} \
         | {n: "DATASET" for n in data["datasets"]}
     data["known"] = known
-    data["known_pairs"] = [tuple(n.split(" ")) for n in known if n.count(" ") == 1]
     fam = data["model_families"]
+    data["family_re"] = re.compile(rf"(?:{fam})")
     data["model_re"] = re.compile(
         rf"(?<![\w-])(?:{SIZE}\s)?(?:{fam})"
         rf"(?:\s?-\s?{VERSION}(?:-{VERSION})*|-?\d\w*(?:\.\d+)*)?"
         rf"(?:/\d+)?(?:\s{SIZE})?(?![\w])")
     return data
+
+
+MODEL_LEAD = 24  # most characters a model-size prefix ('70B ') can put before the family name
+
+
+def model_matches(text: str) -> Iterator[re.Match[str]]:
+    """`model_re` matches, searched for only near family names (fast to find on their own)."""
+    lx = lexicon()
+    pos = 0
+    while family := lx["family_re"].search(text, pos):
+        match = lx["model_re"].search(text, max(pos, family.start() - MODEL_LEAD))
+        if match is None:
+            return
+        yield match
+        pos = match.end()
 
 
 def _joins(text: str, i: int) -> bool:
@@ -81,7 +96,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     return {
         "title": re.compile(rf"^(?:The\s+)?(?P<name>{TOKEN}(?:\s[A-Z][\w-]*){{0,2}}):\s"),
         "proposal": re.compile(
-            rf"\b[Ww]e\s+(?:first\s+|then\s+|also\s+)?(?:{lx['proposal_verbs']})\s+"
+            rf"[Ww]e\s+(?:first\s+|then\s+|also\s+)?(?:{lx['proposal_verbs']})\s+"
             rf"(?:(?:a|an|the)\s+)?(?:new\s+|novel\s+)?{name}(?=\s?[,(:]|\s(?:as|that|for|to|which)\b)"),
         "called": re.compile(rf"\b(?:called|named|dubbed|coined)\s+{name}"),
         "colon": re.compile(r"(?:^|(?<=[\s(]))(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?):\s+"
@@ -97,15 +112,27 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
     return _cue_patterns()
 
 
-CUE_GATES = {"proposal": re.compile(r"[Ww]e\s"),
-             "called": re.compile(r"called|named|dubbed|coined"),
-             "colon": re.compile(r":\s+an?\s"), "list": re.compile(r"like|such as|including|e\.g")}
+CUE_GATES: dict[str, re.Pattern[str] | tuple[str, ...]] = {
+    "proposal": re.compile(r"[Ww]e\s"), "colon": re.compile(r":\s+an?\s"),
+    "called": ("called", "named", "dubbed", "coined"),
+    "list": ("like", "such as", "including", "e.g")}
 
 
 def _may_match(cue: str, text: str) -> bool:
     """A cheap search that must succeed for a cue pattern to match (saves the full scan)."""
     gate = CUE_GATES.get(cue)
+    if isinstance(gate, tuple):
+        return any(word in text for word in gate)
     return gate is None or gate.search(text) is not None
+
+
+def cue_matches(key: str, text: str) -> Iterator[re.Match[str]]:
+    """Matches of one cue pattern (the 'we propose' cue only at the start of a word)."""
+    if not _may_match(key, text):
+        return
+    for match in cue_patterns()[key].finditer(text):
+        if key != "proposal" or starts_word(text, match.start()):
+            yield match
 
 
 def _clean(name: str) -> str:
@@ -114,12 +141,10 @@ def _clean(name: str) -> str:
 
 def _cued(text: str) -> Iterator[str]:
     """Names introduced by context."""
-    cues = cue_patterns()
     for key in ("title", "proposal", "called", "colon"):
-        if _may_match(key, text):
-            for match in cues[key].finditer(text):
-                yield from _name_parts(match["name"], text[match.end():match.end() + 12])
-    for match in cues["list"].finditer(text) if _may_match("list", text) else ():
+        for match in cue_matches(key, text):
+            yield from _name_parts(match["name"], text[match.end():match.end() + 12])
+    for match in cue_matches("list", text):
         for item in re.split(r",\s|,?\sand\s|,?\sor\s", match["list"]):
             if len(item) <= 25 and (_name_like(item) or (len(item) >= 4
                                                           and item.lower() not in STOPWORDS)):
@@ -146,6 +171,8 @@ def _definitions(text: str) -> tuple[set[str], set[str]]:
     and the words of every defining phrase ('Recursive INference Scaling (RINS)')."""
     generic, long_words = set(), set()
     for match in DEFINED.finditer(text):
+        if starts_word(text, match.start()):
+            continue
         letters = sum(c.isalpha() for c in match["name"])
         words = text[max(0, match.start() - 80):match.start()].split()[-min(letters, 3):]
         if not words:
@@ -174,34 +201,41 @@ def _shaped(text: str, generic: set[str]) -> Iterator[str]:
     yield from (a for a, n in acronyms.items() if n >= 2 and not a.endswith("s"))
 
 
-def _known(text: str) -> set[str]:
-    """Curated names present in the text: a set lookup per word and word pair."""
-    lx = lexicon()
-    words = WORD_RUN.findall(text)
-    present = set(words)
-    found = {w.strip(".") for w in present} & lx["known"].keys()
-    for a, b in lx["known_pairs"]:
-        if a in present and b in present and (a, b) in zip(words, words[1:], strict=False):
-            found.add(f"{a} {b}")
-    return found
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Not glued to a neighbouring word by letters, digits, '_', '+' or '-' (dots are trimmed)."""
+    while start > 0 and text[start - 1] == ".":
+        start -= 1
+    while end < len(text) and text[end] == ".":
+        end += 1
+    return not (_glue(text, start - 1) or _glue(text, end))
+
+
+def _glue(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_+-")
 
 
 @lru_cache(maxsize=1)
-def _dataset_cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    cue = lexicon()["dataset_cues"]
-    return (re.compile(rf"\b(?:{cue}),?\s(?P<called>(?:called|named)\s)?"),
-            re.compile(rf"\s(?:{cue})\b"))
+def _dataset_cue_word() -> re.Pattern[str]:
+    return re.compile(rf"(?:{lexicon()['dataset_cues']})\b")
+
+
+AFTER_CUE = re.compile(r",?\s(?P<called>(?:called|named)\s)?")
 
 
 def _dataset_slots(text: str) -> tuple[set[int], set[int]]:
     """Where a name would follow a data-set cue ('the trace X') or precede one ('X benchmark')."""
-    after_cue, before_cue = _dataset_cue_patterns()
     follows: set[int] = set()
-    for match in after_cue.finditer(text):
-        follows.add(match.end())
-        if match["called"]:
-            follows.add(match.start("called"))
-    return follows, {m.start() for m in before_cue.finditer(text)}
+    precedes: set[int] = set()
+    for cue in _dataset_cue_word().finditer(text):
+        if not starts_word(text, cue.start()):
+            continue
+        if cue.start() > 0 and text[cue.start() - 1].isspace():
+            precedes.add(cue.start() - 1)
+        if after := AFTER_CUE.match(text, cue.end()):
+            follows.add(after.end())
+            if after["called"]:
+                follows.add(after.start("called"))
+    return follows, precedes
 
 
 def _type_of(name: str, spans: list[tuple[int, int]], slots: tuple[set[int], set[int]]) -> str:
@@ -228,15 +262,16 @@ def _merge_typos(names: Counter) -> dict[str, str]:
     return canon
 
 
-def find_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Every occurrence of every accepted name, outside spans already taken (hardware)."""
+def find_names(text: str, taken: list[tuple[int, int]], known: set[str]) -> list[Mention]:
+    """Every occurrence of every accepted name, outside spans already taken (hardware);
+    `known` are the curated names present in the text."""
     lx = lexicon()
     defined_generic, long_words = _definitions(text)
     generic = lx["generic"] | defined_generic
     candidates = {c for c in _cued(text) if c not in generic}
     candidates |= set(_shaped(text, generic | long_words))
-    candidates |= _known(text)
-    spans = [(m.start(), m.end(), m[0], "MODEL") for m in lx["model_re"].finditer(text)]
+    candidates |= known
+    spans = [(m.start(), m.end(), m[0], "MODEL") for m in model_matches(text)]
     slots = _dataset_slots(text) if candidates else (set(), set())
     for name in candidates:
         if len(name) > 1 and not name.isdigit() and (found := list(occurrences(text, name))):
@@ -257,22 +292,37 @@ def _resolve(spans: list[tuple[int, int, str, str]], taken: list[tuple[int, int]
 
 
 def _about_computing(text: str) -> bool:
-    """Computing vocabulary, a well-known system/model/data set, or a model-family name."""
-    return is_computing(text) or bool(_known(text)) or bool(lexicon()["model_re"].search(text))
+    """Computing vocabulary or a model-family name."""
+    return is_computing(text) or next(model_matches(text), None) is not None
 
 
 class NameFinder:
-    """Marks system, model and data-set names in doc.spans["names"] (computing texts only)."""
+    """Marks system, model and data-set names in doc.spans["names"] (computing texts only).
+
+    Curated names are found by a PhraseMatcher over token texts.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.known = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.known.add("KNOWN", [nlp.make_doc(name) for name in lexicon()["known"]])
 
     def __call__(self, doc: Doc) -> Doc:
         taken = [(m.start, m.end) for m in mentions_of(doc)]
         text = text_of(doc)
-        names = find_names(text, taken) if taken or _about_computing(text) else []
+        known = self._known(doc, text)
+        names = find_names(text, taken, known) if taken or known or _about_computing(text) else []
         add_mentions(doc, "names", names)
         return doc
+
+    def _known(self, doc: Doc, text: str) -> set[str]:
+        """Curated names standing alone in the text."""
+        spans = (doc[start:end] for _, start, end in self.known(doc))
+        return {text[s.start_char:s.end_char] for s in spans
+                if text[s.start_char:s.end_char] in lexicon()["known"]
+                and _stands_alone(text, s.start_char, s.end_char)}
 
 
 @Language.factory("kgraph_names")
 def make_name_finder(nlp: Language, name: str) -> NameFinder:
     """spaCy factory: `nlp.add_pipe("kgraph_names")`."""
-    return NameFinder()
+    return NameFinder(nlp)

@@ -28,6 +28,19 @@ def text_of(doc: Doc) -> str:
     return doc._.kgraph_text
 
 
+def starts_word(text: str, i: int) -> bool:
+    """True when no word character precedes position i (what a leading \\b asserts).
+
+    Patterns check this in Python instead of starting with \\b or a lookbehind, which
+    would stop the regex engine from skipping ahead to the pattern's first characters.
+
+    Examples:
+        >>> starts_word("we owe", 0), starts_word("we owe", 4)
+        (True, False)
+    """
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
+
+
 def _row(item: Mention | Claim) -> list:
     """A flat, msgpack-friendly row (dataclasses.astuple deep-copies, which is slow)."""
     return [getattr(item, f.name) for f in fields(item)]

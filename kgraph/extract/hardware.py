@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import numpy
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -81,8 +81,8 @@ class HardwareFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        flagged = numpy.flatnonzero(doc.to_array(self.flag))
-        spans = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in flagged.tolist()]
+        table = doc.to_array([self.flag, IDX, LENGTH])
+        spans = [(start, start + size) for start, size in table[table[:, 0] > 0, 1:].tolist()]
         found = _longest([*catalogue_mentions(text, spans), *product_mentions(text)])
         mentions = [Mention(text[s:e], t, c, s, e) for s, e, t, c in found]
         add_mentions(doc, "hardware", mentions)

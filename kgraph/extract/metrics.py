@@ -219,7 +219,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     if not mentions and not is_computing(text):
         return []
     proposed, foreground = _proposed(text, names), _foreground_start(text, sentences)
-    quantities = find_quantities(text)
+    quantities = find_quantities(text, foreground)
     claims = []
     for q in quantities:
         sentence = _sentence_of(sentences, q.start)

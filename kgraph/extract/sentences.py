@@ -18,7 +18,7 @@ from kgraph.extract.spans import text_of
 if not Doc.has_extension("kgraph_sentences"):
     Doc.set_extension("kgraph_sentences", default=None)
 
-BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\"'(\[])")
+BOUNDARY = re.compile(r"[.!?][\"')\]]?\s+(?=[A-Z0-9\"'(\[])")
 ABBREVIATIONS = re.compile(r"(?:\be\.g|\bi\.e|\bvs|\bcf|\bet al|\bFig|\bEq|\bSec|\bNo|\bapprox|"
                            r"\bw\.r\.t|\bresp|\bca)\.$")
 
@@ -31,7 +31,7 @@ def boundaries(text: str) -> list[int]:
         [24, 53]
     """
     return [m.end() for m in BOUNDARY.finditer(text)
-            if not ABBREVIATIONS.search(text[max(0, m.start() - 8):m.start()])]
+            if not ABBREVIATIONS.search(text[max(0, m.start() - 7):m.start() + 1])]
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import takewhile
 from pathlib import Path
 
 from pyoxigraph import RdfFormat, parse
@@ -68,7 +68,7 @@ def alias_index() -> dict[str, HardwareEntry]:
 
 
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+]*(?:\.[A-Za-z0-9][A-Za-z0-9+]*)*")
-JOINER = re.compile(r"[\s-]{1,2}")
+NEXT_WORD = re.compile(rf"[\s-]{{1,2}}(?P<word>{WORD.pattern})")
 
 
 def fold(spelling: str) -> str:
@@ -110,55 +110,47 @@ def find_phrases(text: str, spans: Iterable[tuple[int, int]] | None = None,
     index, longest = phrase_index()
     found: list[tuple[int, int, HardwareEntry]] = []
     covered = 0
-    for lo, hi in [(0, len(text))] if spans is None else spans:
+    for lo, hi in _word_spans(text) if spans is None else spans:
         if hi <= covered:
             continue
-        matches = WORD.finditer(text, _run_start(text, lo) if lo >= covered else covered)
-        words: list[re.Match[str]] = []
-        for i, word in enumerate(_until(matches, hi, words)):
-            low = word[0].lower()
-            size = longest.get(low)
+        for word in _words_in(text, lo if lo >= covered else covered, hi):
+            size = longest.get(word[0].lower())
             if not size or word.start() < covered:
                 continue
-            if size > 1 and JOINER.match(text, word.end()):
-                words.extend(islice(matches, max(0, i + size - len(words))))
-            for n in range(min(size, len(words) - i), 0, -1):
-                key = " ".join(w[0].lower() for w in words[i:i + n]) if n > 1 else low
-                if key in index and (n == 1 or _joined(text, words[i:i + n])):
-                    found.append((word.start(), words[i + n - 1].end(), index[key]))
-                    covered = words[i + n - 1].end()
+            words = [(word[0].lower(), word.end()), *_joined_words(text, word.end(), size - 1)]
+            for n in range(len(words), 0, -1):
+                key = " ".join(low for low, _ in words[:n])
+                if key in index:
+                    found.append((word.start(), words[n - 1][1], index[key]))
+                    covered = words[n - 1][1]
                     break
     return found
 
 
-def _run_start(text: str, pos: int) -> int:
-    """Where the WORD run that `pos` falls in begins (a token may start inside one)."""
-    while pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "+."):
-        pos -= 1
-    return pos
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in WORD.finditer(text)]
 
 
-def _until(matches: Iterator[re.Match[str]], hi: int,
-           words: list[re.Match[str]]) -> Iterator[re.Match[str]]:
-    """Matches that start before `hi`, each appended to `words` before it is yielded.
-
-    Words read ahead (appended by the caller) are yielded in turn; so is the first
-    match at or past `hi`, kept as a possible continuation but never yielded.
-    """
-    i = 0
-    while True:
-        if i == len(words):
-            word = next(matches, None)
-            if word is None:
-                return
-            words.append(word)
-        if words[i].start() >= hi:
-            return
-        yield words[i]
-        i += 1
+def _words_in(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """The WORD matches of the whole text that start in [lo, hi)."""
+    whole = WORD.fullmatch(text, lo, hi)
+    if whole and not _continues(text, lo - 1) and not _continues(text, hi):
+        return [whole]  # the usual case: the token is one word
+    while lo > 0 and _continues(text, lo - 1):
+        lo -= 1  # a token may start inside a word
+    return list(takewhile(lambda w: w.start() < hi, WORD.finditer(text, lo)))
 
 
-def _joined(text: str, words: list[re.Match[str]]) -> bool:
-    """Words of one phrase: separated by a space or hyphen only."""
-    pairs = zip(words, words[1:], strict=False)
-    return all(JOINER.fullmatch(text[a.end():b.start()]) for a, b in pairs)
+def _continues(text: str, i: int) -> bool:
+    """Whether the character at i could belong to a WORD next to it."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "+.")
+
+
+def _joined_words(text: str, pos: int, most: int) -> list[tuple[str, int]]:
+    """Up to `most` words right after `pos`, each after one or two spaces or hyphens:
+    (lower-cased word, end offset)."""
+    words: list[tuple[str, int]] = []
+    while len(words) < most and (joined := NEXT_WORD.match(text, pos)):
+        words.append((joined["word"].lower(), joined.end()))
+        pos = joined.end()
+    return words

@@ -49,9 +49,12 @@ class SentenceSplitter:
         starts = boundaries(text)
         edges = [0, *starts, len(text)]
         doc._.kgraph_sentences = [[a, b] for a, b in zip(edges, edges[1:], strict=False)]
-        flags = numpy.where(numpy.isin(doc.to_array(IDX), starts), 1, -1).astype("uint64")
+        offsets = doc.to_array(IDX)
+        flags = numpy.full(len(offsets), -1, dtype="int64")
+        hits = numpy.searchsorted(offsets, starts).clip(max=len(offsets) - 1)
+        flags[hits[offsets[hits] == starts]] = 1
         flags[0] = 1
-        doc.from_array([SENT_START], flags.reshape(-1, 1))
+        doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
         return doc
 
 

@@ -28,6 +28,7 @@ from kgraph.model import Mention
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 TOKEN = r"[A-Za-z][\w.+]*(?:[-/][\w.+]+)*(?<![.])"
+TOKEN_RE = re.compile(TOKEN)
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z][A-Za-z]*-?\d|\d-?[A-Z]|[A-Z][a-z]+[A-Z]|^[A-Z]{2,}[a-z]{2,}$")
 STOPWORDS = {"as", "the", "well", "our", "their", "other", "these", "those", "more", "many", "its",
              "such", "some", "most", "this", "that", "with", "and", "for", "new", "etc"}
@@ -184,21 +185,18 @@ def _definitions(text: str) -> tuple[set[str], set[str]]:
 
 
 def _shaped(text: str, generic: set[str]) -> Iterator[str]:
-    """Coined-looking tokens, and acronyms used at least twice."""
-    acronyms: Counter[str] = Counter()
-    units = set(unit_table()["units"])
-    for token in re.findall(TOKEN, text):
+    """Coined-looking tokens, and acronyms used at least twice (each distinct token once)."""
+    units = unit_table()["units"]
+    for token, count in Counter(TOKEN_RE.findall(text)).items():
         if token.islower() or (token[1:].islower() and not token[0].isdigit()):
             continue
-        token = token.rstrip("'s") if token.endswith("'s") else token
         if token in generic or token.rstrip("s") in generic or token.lower() in units:
             continue
         if ACRONYM.fullmatch(token):
-            acronyms[token] += 1
-        elif CAMEL.search(token) and not token.isupper() and not URLISH.search(token) \
-                and token.lower() not in units:
+            if count >= 2 and not token.endswith("s"):
+                yield token
+        elif CAMEL.search(token) and not token.isupper() and not URLISH.search(token):
             yield token
-    yield from (a for a, n in acronyms.items() if n >= 2 and not a.endswith("s"))
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

@@ -22,10 +22,10 @@ from kgraph.extract.domain import is_computing
 from kgraph.extract.names import cue_matches, lexicon
 from kgraph.extract.quantities import Quantity, find_quantities
 from kgraph.extract.sentences import sentence_spans
-from kgraph.extract.spans import mentions_of, set_claims, text_of
+from kgraph.extract.spans import fold_case, mentions_of, set_claims, text_of
 from kgraph.model import Claim, Mention
 
-FOREGROUND = re.compile(r"\b(?:we|our|this (?:paper|work|study|report|article)|in this)\b", re.I)
+FOREGROUND = re.compile(r"\b(?:we|our|this (?:paper|work|study|report|article)|in this)\b")
 CONDITION = re.compile(r"\b(?:if|want to|in order to|target(?:ing)?)\b", re.I)
 NOT_RESULT_AFTER = re.compile(r"\s*\$?\s*\)?\s*(?:CI\b|confidence|reliability|probability|"
                               r"percentile|quantile|of (?:the )?(?:dataset|data|traces?)\b)", re.I)
@@ -35,9 +35,11 @@ CAPACITY_AFTER = re.compile(r"^\s*(?:of\s+)?(?:\w+\s)?(?:DRAM|memory|RAM|HBM\w*|
 HARDWARE_GAP = re.compile(r"\s*(?:of\s+|x\s+)?(?:\w+\s+)?")
 BARE_COMPARATIVE = re.compile(r"\s(?:better|lower|higher|fewer|less|more)\s(?!than\b)\w", re.I)
 FORECAST = re.compile(r"\b(?:estimate|forecast|predict|project)", re.I)
-CUE = re.compile(r"\b(?:than|over(?!\s+(?:\d|a\b|an\b))|compared (?:to|with)|"
-                 r"in comparison (?:to|with)|relative to|vs\.?|versus|against|"
-                 r"outperform(?:s|ing|ed)?|beat(?:s|ing)?)\s+", re.I)
+CUE_WORDS = (r"\b(?:than|over(?!\s+(?:\d|a\b|an\b))|compared (?:to|with)|"
+             r"in comparison (?:to|with)|relative to|vs\.?|versus|against|"
+             r"outperform(?:s|ing|ed)?|beat(?:s|ing)?)\s+")
+CUE = re.compile(CUE_WORDS, re.I)
+CUE_FOLDED = re.compile(CUE_WORDS)  # on fold_case(text); FOREGROUND too
 CLAUSE = re.compile(r",?\s(?:while|whereas|but)\s|;\s")
 NP_STOP = re.compile(r"[,;()]|\.(?:\s|$)|\s(?:in|on|across|for|with|at|by|under|when|while|using|"
                      r"achieving|and then|respectively)\b")
@@ -51,9 +53,9 @@ def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return next((s for s in spans if s[0] <= pos < s[1]), (0, len(spans) and spans[-1][1]))
 
 
-def _foreground_start(text: str, sentences: list[tuple[int, int]]) -> int:
+def _foreground_start(folded: str, sentences: list[tuple[int, int]]) -> int:
     """Offset of the first sentence about the work itself."""
-    return next((s for s, e in sentences if FOREGROUND.search(text[s:e])), 0)
+    return next((s for s, e in sentences if FOREGROUND.search(folded, s, e)), 0)
 
 
 def _is_result(q: Quantity, quantities: list[Quantity], text: str,
@@ -107,21 +109,24 @@ def _clause(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]:
     return start, end
 
 
-def _comparison_zones(text: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
+def _comparison_zones(text: str, cues: list[tuple[int, int]],
+                      clause: tuple[int, int]) -> list[tuple[int, int]]:
+    """Comparison phrases in a clause: from a cue ('than', 'compared to') to the phrase end."""
     zones = []
-    for match in CUE.finditer(text, *clause):
-        stop = NP_STOP.search(text, match.end(), clause[1])
-        zones.append((match.start(), stop.start() if stop else clause[1]))
+    for start, end in cues:
+        if clause[0] <= start and end <= clause[1]:
+            stop = NP_STOP.search(text, end, clause[1])
+            zones.append((start, stop.start() if stop else clause[1]))
     if re.match(r"\s*(?:Compared|In contrast|Unlike|Relative)", text[clause[0]:clause[1]]):
         last_comma = text.rfind(",", clause[0], clause[1])
         zones.append((clause[0], last_comma if last_comma > 0 else clause[1]))
     return zones
 
 
-def _subject(text: str, q: Quantity, clause: tuple[int, int], names: list[Mention],
-             proposed: str | None) -> str | None:
+def _subject(text: str, cues: list[tuple[int, int]], q: Quantity, clause: tuple[int, int],
+             names: list[Mention], proposed: str | None) -> str | None:
     """The last system/model before the number that acts as a subject, else the proposed one."""
-    zones = _comparison_zones(text, clause)
+    zones = _comparison_zones(text, cues, clause)
     verbs = lexicon()["result_verbs"]
     for m in reversed([m for m in names if clause[0] <= m.start < q.start]):
         if m.type in ("SYSTEM", "MODEL") and not any(s <= m.start < e for s, e in zones) \
@@ -130,13 +135,13 @@ def _subject(text: str, q: Quantity, clause: tuple[int, int], names: list[Mentio
     return proposed
 
 
-def _baseline_zone(text: str, q: Quantity, clause: tuple[int, int],
+def _baseline_zone(text: str, cues: list[tuple[int, int]], q: Quantity, clause: tuple[int, int],
                    sentence: tuple[int, int]) -> tuple[int, int] | None:
     """Where the comparison phrase for `q` is: after it in its clause, else before it."""
-    after = [z for z in _comparison_zones(text, (q.end, clause[1]))]
+    after = _comparison_zones(text, cues, (q.end, clause[1]))
     if after:
         return after[0]
-    before = [z for z in _comparison_zones(text, (sentence[0], q.start)) if z[0] < q.start]
+    before = [z for z in _comparison_zones(text, cues, (sentence[0], q.start)) if z[0] < q.start]
     return before[-1] if before else None
 
 
@@ -218,8 +223,10 @@ def find_claims(doc: Doc) -> list[Claim]:
     hardware = [m for m in mentions if m.type not in ("SYSTEM", "MODEL", "DATASET")]
     if not mentions and not is_computing(text):
         return []
-    proposed, foreground = _proposed(text, names), _foreground_start(text, sentences)
+    folded = fold_case(text)
+    proposed, foreground = _proposed(text, names), _foreground_start(folded, sentences)
     quantities = find_quantities(text, foreground)
+    cues = [m.span() for m in CUE_FOLDED.finditer(folded, foreground)]
     claims = []
     for q in quantities:
         sentence = _sentence_of(sentences, q.start)
@@ -227,8 +234,8 @@ def find_claims(doc: Doc) -> list[Claim]:
             continue
         clause = _clause(text, sentence, q.start)
         claims.append({"q": q, "sentence": sentence, "clause": clause,
-                       "system": _subject(text, q, clause, names, proposed),
-                       "zone": _baseline_zone(text, q, clause, sentence)})
+                       "system": _subject(text, cues, q, clause, names, proposed),
+                       "zone": _baseline_zone(text, cues, q, clause, sentence)})
     for c in claims:
         c["baseline"] = _baseline(text, c["zone"], mentions) if c["zone"] else None
     _pair_lists(text, claims, _groups(text, [(c["q"], c["clause"]) for c in claims]), names)

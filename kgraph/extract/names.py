@@ -127,13 +127,14 @@ def _may_match(cue: str, text: str) -> bool:
     return gate is None or gate.search(text) is not None
 
 
-def cue_matches(key: str, text: str) -> Iterator[re.Match[str]]:
-    """Matches of one cue pattern (the 'we propose' cue only at the start of a word)."""
+@lru_cache(maxsize=32)
+def cue_matches(key: str, text: str) -> tuple[re.Match[str], ...]:
+    """Matches of one cue pattern (the 'we propose' cue only at the start of a word);
+    cached, as the name finder and the metric finder both read them."""
     if not _may_match(key, text):
-        return
-    for match in cue_patterns()[key].finditer(text):
-        if key != "proposal" or starts_word(text, match.start()):
-            yield match
+        return ()
+    return tuple(match for match in cue_patterns()[key].finditer(text)
+                 if key != "proposal" or starts_word(text, match.start()))
 
 
 def _clean(name: str) -> str:

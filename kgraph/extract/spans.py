@@ -28,6 +28,20 @@ def text_of(doc: Doc) -> str:
     return doc._.kgraph_text
 
 
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def fold_case(text: str) -> str:
+    """Lower-cased text with the same offsets, for case-blind patterns without re.I (faster).
+
+    Examples:
+        >>> fold_case("We beat vLLM"), len(fold_case("İx")) == len("İx")
+        ('we beat vllm', True)
+    """
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(ASCII_LOWER)
+
+
 def starts_word(text: str, i: int) -> bool:
     """True when no word character precedes position i (what a leading \\b asserts).
 

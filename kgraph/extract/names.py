@@ -34,7 +34,7 @@ STOPWORDS = {"as", "the", "well", "our", "their", "other", "these", "those", "mo
              "such", "some", "most", "this", "that", "with", "and", "for", "new", "etc"}
 URLISH = re.compile(r"\.(?:com|org|io|net|edu|ai)\b|://|^www\.", re.I)
 ACRONYM = re.compile(r"[A-Z][A-Z0-9-]{2,}s?")
-DEFINED = re.compile(r"\s\((?P<name>[A-Z][A-Za-z0-9-]+)\)")  # after a word character
+DEFINED = re.compile(r"\((?P<name>[A-Z][A-Za-z0-9-]+)\)")  # after a word and one space
 VERSION = r"[\dA-Za-z]+(?:\.\d+)*"
 SIZE = r"(?:\d+(?:\.\d+)?[BMK]|\d+x\d+[BM])"
 
@@ -56,19 +56,23 @@ def lexicon() -> dict:
     return data
 
 
-MODEL_LEAD = 24  # most characters a model-size prefix ('70B ') can put before the family name
-
-
-def model_matches(text: str) -> Iterator[re.Match[str]]:
-    """`model_re` matches, searched for only near family names (fast to find on their own)."""
-    lx = lexicon()
+def anchored_matches(pattern: re.Pattern[str], anchor: re.Pattern[str], text: str,
+                     lead: int) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, for patterns whose every match holds an `anchor` match
+    starting at most `lead` characters in: only the text near anchors is searched."""
     pos = 0
-    while family := lx["family_re"].search(text, pos):
-        match = lx["model_re"].search(text, max(pos, family.start() - MODEL_LEAD))
+    while found := anchor.search(text, pos):
+        match = pattern.search(text, max(pos, found.start() - lead))
         if match is None:
             return
         yield match
         pos = match.end()
+
+
+def model_matches(text: str) -> Iterator[re.Match[str]]:
+    """`model_re` matches, found near family names ('70B ' can come before one)."""
+    lx = lexicon()
+    return anchored_matches(lx["model_re"], lx["family_re"], text, 24)
 
 
 def _joins(text: str, i: int) -> bool:
@@ -119,6 +123,9 @@ CUE_GATES: dict[str, re.Pattern[str] | tuple[str, ...]] = {
     "list": ("like", "such as", "including", "e.g")}
 
 
+LIST_CONNECTOR = re.compile(r"like|such as|including|e\.g\.")  # '(noun) like X, Y'
+
+
 def _may_match(cue: str, text: str) -> bool:
     """A cheap search that must succeed for a cue pattern to match (saves the full scan)."""
     gate = CUE_GATES.get(cue)
@@ -133,7 +140,10 @@ def cue_matches(key: str, text: str) -> tuple[re.Match[str], ...]:
     cached, as the name finder and the metric finder both read them."""
     if not _may_match(key, text):
         return ()
-    return tuple(match for match in cue_patterns()[key].finditer(text)
+    pattern = cue_patterns()[key]
+    matches = (anchored_matches(pattern, LIST_CONNECTOR, text, 24) if key == "list"
+               else pattern.finditer(text))
+    return tuple(match for match in matches
                  if key != "proposal" or starts_word(text, match.start()))
 
 
@@ -173,10 +183,11 @@ def _definitions(text: str) -> tuple[set[str], set[str]]:
     and the words of every defining phrase ('Recursive INference Scaling (RINS)')."""
     generic, long_words = set(), set()
     for match in DEFINED.finditer(text):
-        if starts_word(text, match.start()):
+        space = match.start() - 1
+        if space < 1 or not text[space].isspace() or starts_word(text, space):
             continue
         letters = sum(c.isalpha() for c in match["name"])
-        words = text[max(0, match.start() - 80):match.start()].split()[-min(letters, 3):]
+        words = text[max(0, space - 80):space].split()[-min(letters, 3):]
         if not words:
             continue
         long_words.update(words)

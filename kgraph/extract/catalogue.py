@@ -77,23 +77,24 @@ def fold(spelling: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def phrase_index() -> tuple[dict[str, HardwareEntry], dict[str, int]]:
-    """Folded spelling -> entry, and first word -> the longest spelling's word count."""
+def phrase_index() -> tuple[dict[str, HardwareEntry], frozenset[str]]:
+    """Folded spelling -> entry, and every leading run of words of a spelling
+    ('nvidia', 'nvidia tesla', 'nvidia tesla v100')."""
     index: dict[str, HardwareEntry] = {}
-    longest: dict[str, int] = {}
+    prefixes: set[str] = set()
     for entry in hardware_catalogue():
         for spelling in (entry.label, *entry.aliases):
             key = fold(spelling)
             index.setdefault(key, entry)
-            first, size = key.split(" ", 1)[0], key.count(" ") + 1
-            longest[first] = max(longest.get(first, 0), size)
-    return index, longest
+            words = key.split(" ")
+            prefixes.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+    return index, frozenset(prefixes)
 
 
 def may_start_phrase(word: str) -> bool:
     """Whether a token holds a word that begins some catalogue spelling (a spaCy lexeme flag)."""
-    _, longest = phrase_index()
-    return any(w.lower() in longest for w in WORD.findall(word))
+    _, prefixes = phrase_index()
+    return any(w.lower() in prefixes for w in WORD.findall(word))
 
 
 def find_phrases(text: str, spans: Iterable[tuple[int, int]] | None = None,
@@ -107,23 +108,21 @@ def find_phrases(text: str, spans: Iterable[tuple[int, int]] | None = None,
         >>> [(s, e, entry.label) for s, e, entry in find_phrases("8 NVIDIA A100 GPUs")]
         [(2, 13, 'NVIDIA A100'), (14, 18, 'GPU')]
     """
-    index, longest = phrase_index()
+    index, prefixes = phrase_index()
     found: list[tuple[int, int, HardwareEntry]] = []
     covered = 0
     for lo, hi in _word_spans(text) if spans is None else spans:
         if hi <= covered:
             continue
         for word in _words_in(text, lo if lo >= covered else covered, hi):
-            size = longest.get(word[0].lower())
-            if not size or word.start() < covered:
+            low = word[0].lower()
+            if low not in prefixes or word.start() < covered:
                 continue
-            words = [(word[0].lower(), word.end()), *_joined_words(text, word.end(), size - 1)]
-            for n in range(len(words), 0, -1):
-                key = " ".join(low for low, _ in words[:n])
-                if key in index:
-                    found.append((word.start(), words[n - 1][1], index[key]))
-                    covered = words[n - 1][1]
-                    break
+            keys = _spelling_prefixes(text, low, word.end(), prefixes)
+            hit = next(((key, end) for key, end in reversed(keys) if key in index), None)
+            if hit:
+                found.append((word.start(), hit[1], index[hit[0]]))
+                covered = hit[1]
     return found
 
 
@@ -146,11 +145,14 @@ def _continues(text: str, i: int) -> bool:
     return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "+.")
 
 
-def _joined_words(text: str, pos: int, most: int) -> list[tuple[str, int]]:
-    """Up to `most` words right after `pos`, each after one or two spaces or hyphens:
-    (lower-cased word, end offset)."""
-    words: list[tuple[str, int]] = []
-    while len(words) < most and (joined := NEXT_WORD.match(text, pos)):
-        words.append((joined["word"].lower(), joined.end()))
-        pos = joined.end()
-    return words
+def _spelling_prefixes(text: str, first: str, end: int,
+                       prefixes: frozenset[str]) -> list[tuple[str, int]]:
+    """The word `first` (ending at `end`) extended by the words joined to it by one or two
+    spaces or hyphens, while they still begin some spelling: (folded words, end offset)."""
+    keys = [(first, end)]
+    while joined := NEXT_WORD.match(text, keys[-1][1]):
+        key = f"{keys[-1][0]} {joined['word'].lower()}"
+        if key not in prefixes:
+            break
+        keys.append((key, joined.end()))
+    return keys

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
@@ -293,10 +294,12 @@ def find_names(text: str, taken: list[tuple[int, int]], known: set[str]) -> list
 def _resolve(spans: list[tuple[int, int, str, str]], taken: list[tuple[int, int]]) -> list[Mention]:
     """Drop overlaps (longest first, hardware wins) and merge typo spellings."""
     chosen: list[tuple[int, int, str, str]] = []
+    free = sorted(taken)  # non-overlapping spans by start
     for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
-        if not any(s < span[1] and span[0] < e for s, e in taken):
+        i = bisect_left(free, (span[1],))  # only free[i - 1] can overlap the span
+        if i == 0 or free[i - 1][1] <= span[0]:
             chosen.append(span)
-            taken = [*taken, (span[0], span[1])]
+            free.insert(i, (span[0], span[1]))
     canon = _merge_typos(Counter(s[2] for s in chosen))
     return [Mention(name, type_, canon[name], s, e) for s, e, name, type_ in sorted(chosen)]
 

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import filterfalse
 from pathlib import Path
 
 from spacy.language import Language
@@ -200,7 +201,9 @@ def _definitions(text: str) -> tuple[set[str], set[str]]:
 def _shaped(text: str, generic: set[str]) -> Iterator[str]:
     """Coined-looking tokens, and acronyms used at least twice (each distinct token once)."""
     units = unit_table()["units"]
-    for token, count in Counter(TOKEN_RE.findall(text)).items():
+    # Chunks without upper case hold only plain words: skip them before looking for tokens.
+    cased = " ".join(filterfalse(str.islower, text.split()))
+    for token, count in Counter(TOKEN_RE.findall(cased)).items():
         if token.islower() or (token[1:].islower() and not token[0].isdigit()):
             continue
         if token in generic or token.rstrip("s") in generic or token.lower() in units:
@@ -233,13 +236,25 @@ def _dataset_cue_word() -> re.Pattern[str]:
 AFTER_CUE = re.compile(r",?\s(?P<called>(?:called|named)\s)?")
 
 
+def _dataset_cues(text: str) -> Iterator[re.Match[str]]:
+    """Data-set cue words starting a word, found from a plain substring search."""
+    starts: set[int] = set()
+    for word in lexicon()["dataset_cues"].split("|"):
+        i = text.find(word)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(word, i + 1)
+    pattern = _dataset_cue_word()
+    for i in sorted(starts):
+        if starts_word(text, i) and (cue := pattern.match(text, i)):
+            yield cue
+
+
 def _dataset_slots(text: str) -> tuple[set[int], set[int]]:
     """Where a name would follow a data-set cue ('the trace X') or precede one ('X benchmark')."""
     follows: set[int] = set()
     precedes: set[int] = set()
-    for cue in _dataset_cue_word().finditer(text):
-        if not starts_word(text, cue.start()):
-            continue
+    for cue in _dataset_cues(text):
         if cue.start() > 0 and text[cue.start() - 1].isspace():
             precedes.add(cue.start() - 1)
         if after := AFTER_CUE.match(text, cue.end()):

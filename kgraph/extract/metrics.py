@@ -22,10 +22,11 @@ from kgraph.extract.domain import is_computing
 from kgraph.extract.names import cue_matches, lexicon
 from kgraph.extract.quantities import Quantity, find_quantities
 from kgraph.extract.sentences import sentence_spans
-from kgraph.extract.spans import fold_case, mentions_of, set_claims, text_of
+from kgraph.extract.spans import fold_case, mentions_of, set_claims, starts_word, text_of
 from kgraph.model import Claim, Mention
 
-FOREGROUND = re.compile(r"\b(?:we|our|this (?:paper|work|study|report|article)|in this)\b")
+FOREGROUND = ("we", "our", "this paper", "this work", "this study", "this report",
+              "this article", "in this")  # whole words, in fold_case(text)
 CONDITION = re.compile(r"\b(?:if|want to|in order to|target(?:ing)?)\b", re.I)
 NOT_RESULT_AFTER = re.compile(r"\s*\$?\s*\)?\s*(?:CI\b|confidence|reliability|probability|"
                               r"percentile|quantile|of (?:the )?(?:dataset|data|traces?)\b)", re.I)
@@ -39,7 +40,7 @@ CUE_WORDS = (r"\b(?:than|over(?!\s+(?:\d|a\b|an\b))|compared (?:to|with)|"
              r"in comparison (?:to|with)|relative to|vs\.?|versus|against|"
              r"outperform(?:s|ing|ed)?|beat(?:s|ing)?)\s+")
 CUE = re.compile(CUE_WORDS, re.I)
-CUE_FOLDED = re.compile(CUE_WORDS)  # on fold_case(text); FOREGROUND too
+CUE_FOLDED = re.compile(CUE_WORDS)  # on fold_case(text)
 CLAUSE = re.compile(r",?\s(?:while|whereas|but)\s|;\s")
 NP_STOP = re.compile(r"[,;()]|\.(?:\s|$)|\s(?:in|on|across|for|with|at|by|under|when|while|using|"
                      r"achieving|and then|respectively)\b")
@@ -54,8 +55,24 @@ def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 def _foreground_start(folded: str, sentences: list[tuple[int, int]]) -> int:
-    """Offset of the first sentence about the work itself."""
-    return next((s for s, e in sentences if FOREGROUND.search(folded, s, e)), 0)
+    """Offset of the first sentence about the work itself ('we', 'our', 'this paper')."""
+    first = min(_first_word(folded, phrase) for phrase in FOREGROUND)
+    return next((s for s, e in sentences if s <= first < e), 0)
+
+
+def _first_word(folded: str, phrase: str) -> int:
+    """Offset of the first occurrence of `phrase` as whole words (len(folded) if none)."""
+    i = folded.find(phrase)
+    while i >= 0:
+        end = i + len(phrase)
+        if starts_word(folded, i) and not (end < len(folded) and _word_char(folded[end])):
+            return i
+        i = folded.find(phrase, i + 1)
+    return len(folded)
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 def _is_result(q: Quantity, quantities: list[Quantity], text: str,
@@ -226,12 +243,13 @@ def find_claims(doc: Doc) -> list[Claim]:
     folded = fold_case(text)
     proposed, foreground = _proposed(text, names), _foreground_start(folded, sentences)
     quantities = find_quantities(text, foreground)
-    cues = [m.span() for m in CUE_FOLDED.finditer(folded, foreground)]
+    results = [(q, sentence) for q in quantities
+               if (sentence := _sentence_of(sentences, q.start))[0] >= foreground
+               and _is_result(q, quantities, text, sentence, mentions)]
+    cues = [m.span() for sentence in dict.fromkeys(s for _, s in results)
+            for m in CUE_FOLDED.finditer(folded, *sentence)]
     claims = []
-    for q in quantities:
-        sentence = _sentence_of(sentences, q.start)
-        if sentence[0] < foreground or not _is_result(q, quantities, text, sentence, mentions):
-            continue
+    for q, sentence in results:
         clause = _clause(text, sentence, q.start)
         claims.append({"q": q, "sentence": sentence, "clause": clause,
                        "system": _subject(text, cues, q, clause, names, proposed),

@@ -14,7 +14,7 @@ import json
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import filterfalse
 from pathlib import Path
@@ -58,23 +58,37 @@ def lexicon() -> dict:
     return data
 
 
-def anchored_matches(pattern: re.Pattern[str], anchor: re.Pattern[str], text: str,
+def anchored_matches(pattern: re.Pattern[str], anchors: Iterable[int], text: str,
                      lead: int) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`, for patterns whose every match holds an `anchor` match
-    starting at most `lead` characters in: only the text near anchors is searched."""
+    """`pattern.finditer(text)`, for patterns whose every match holds an anchor (a word
+    found cheaply, at the sorted offsets `anchors`) at most `lead` characters in."""
     pos = 0
-    while found := anchor.search(text, pos):
-        match = pattern.search(text, max(pos, found.start() - lead))
+    for anchor in anchors:
+        if anchor < pos:
+            continue
+        match = pattern.search(text, max(pos, anchor - lead))
         if match is None:
             return
         yield match
         pos = match.end()
 
 
+def find_all(text: str, words: Iterable[str]) -> list[int]:
+    """Sorted offsets of every occurrence of any of `words` (plain substring search)."""
+    found: set[int] = set()
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            found.add(i)
+            i = text.find(word, i + 1)
+    return sorted(found)
+
+
 def model_matches(text: str) -> Iterator[re.Match[str]]:
     """`model_re` matches, found near family names ('70B ' can come before one)."""
     lx = lexicon()
-    return anchored_matches(lx["model_re"], lx["family_re"], text, 24)
+    families = (m.start() for m in lx["family_re"].finditer(text))
+    return anchored_matches(lx["model_re"], families, text, 24)
 
 
 def _joins(text: str, i: int) -> bool:
@@ -119,13 +133,38 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
     return _cue_patterns()
 
 
+LIST_CONNECTORS = ("like", "such as", "including", "e.g.")  # 'compilers like X and Y'
 CUE_GATES: dict[str, re.Pattern[str] | tuple[str, ...]] = {
     "proposal": re.compile(r"[Ww]e\s"), "colon": re.compile(r":\s+an?\s"),
     "called": ("called", "named", "dubbed", "coined"),
-    "list": ("like", "such as", "including", "e.g")}
+    "list": LIST_CONNECTORS}
 
 
-LIST_CONNECTOR = re.compile(r"like|such as|including|e\.g\.")  # '(noun) like X, Y'
+
+
+@lru_cache(maxsize=1)
+def _noun_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lexicon()['category_nouns']})\s+$")
+
+
+def _matches_at(pattern: re.Pattern[str], starts: Iterable[int],
+                text: str) -> Iterator[re.Match[str]]:
+    """Non-overlapping matches of `pattern` beginning a word at one of `starts` (sorted)."""
+    pos = 0
+    for start in starts:
+        if start >= pos and starts_word(text, start) and (match := pattern.match(text, start)):
+            yield match
+            pos = match.end()
+
+
+def _list_matches(text: str) -> Iterator[re.Match[str]]:
+    """The 'list' cue's matches, tried only where a connector follows a category noun."""
+    pos = 0
+    for anchor in find_all(text, LIST_CONNECTORS):
+        noun = _noun_before().search(text, max(pos, anchor - 24), anchor)
+        if noun and (match := cue_patterns()["list"].match(text, noun.start())):
+            yield match
+            pos = match.end()
 
 
 def _may_match(cue: str, text: str) -> bool:
@@ -138,15 +177,16 @@ def _may_match(cue: str, text: str) -> bool:
 
 @lru_cache(maxsize=32)
 def cue_matches(key: str, text: str) -> tuple[re.Match[str], ...]:
-    """Matches of one cue pattern (the 'we propose' cue only at the start of a word);
-    cached, as the name finder and the metric finder both read them."""
+    """Matches of one cue pattern, each starting a word; cached, as the name finder and
+    the metric finder both read them. The 'we propose' and list cues are only tried
+    where their words are (found by substring search)."""
     if not _may_match(key, text):
         return ()
-    pattern = cue_patterns()[key]
-    matches = (anchored_matches(pattern, LIST_CONNECTOR, text, 24) if key == "list"
-               else pattern.finditer(text))
-    return tuple(match for match in matches
-                 if key != "proposal" or starts_word(text, match.start()))
+    if key == "list":
+        return tuple(_list_matches(text))
+    if key == "proposal":
+        return tuple(_matches_at(cue_patterns()[key], find_all(text, ("we", "We")), text))
+    return tuple(cue_patterns()[key].finditer(text))
 
 
 def _clean(name: str) -> str:
@@ -238,14 +278,8 @@ AFTER_CUE = re.compile(r",?\s(?P<called>(?:called|named)\s)?")
 
 def _dataset_cues(text: str) -> Iterator[re.Match[str]]:
     """Data-set cue words starting a word, found from a plain substring search."""
-    starts: set[int] = set()
-    for word in lexicon()["dataset_cues"].split("|"):
-        i = text.find(word)
-        while i >= 0:
-            starts.add(i)
-            i = text.find(word, i + 1)
     pattern = _dataset_cue_word()
-    for i in sorted(starts):
+    for i in find_all(text, lexicon()["dataset_cues"].split("|")):
         if starts_word(text, i) and (cue := pattern.match(text, i)):
             yield cue
 

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from kgraph.extract.domain import is_computing
 from kgraph.extract.quantities import unit_table
-from kgraph.extract.spans import add_mentions, mentions_of, starts_word, text_of
+from kgraph.extract.spans import add_mentions, find_all, mentions_of, starts_word, text_of
 from kgraph.model import Mention
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
@@ -71,17 +71,6 @@ def anchored_matches(pattern: re.Pattern[str], anchors: Iterable[int], text: str
             return
         yield match
         pos = match.end()
-
-
-def find_all(text: str, words: Iterable[str]) -> list[int]:
-    """Sorted offsets of every occurrence of any of `words` (plain substring search)."""
-    found: set[int] = set()
-    for word in words:
-        i = text.find(word)
-        while i >= 0:
-            found.add(i)
-            i = text.find(word, i + 1)
-    return sorted(found)
 
 
 def model_matches(text: str) -> Iterator[re.Match[str]]:

@@ -12,16 +12,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kgraph.extract.spans import find_all
+
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SCALE = r"(?:\s?(?:thousand|million|billion|trillion)\b|[kKMBT](?![A-Za-z]))\+?"
 LATEX_TIMES = r"\\\(\\times\\\)|\\times"
 ORDERS = r"orders? of magnitude|OOM"
+ORDERS_RE = re.compile(ORDERS, re.I)
 COMPARATIVE = (r"(?:faster|slower|higher|lower|more|less|better|worse|fewer|smaller|larger|"
                r"greater|cheaper|improvements?|reductions?|speedups?|speed-ups?|gains?|boost)")
 SPELLED = re.compile(rf"\b(?P<word>an?|one|two|three|four|five|six|seven|eight|nine|ten|twice)"
                      rf"(?:\s+(?P<what>{ORDERS}|times))?(?=\s+(?:{COMPARATIVE}|as\b))", re.I)
-SPELLED_ANCHOR = re.compile(r"magnitude|oom|times|twice")  # in every useful SPELLED match
+SPELLED_ANCHORS = ("magnitude", "oom", "times", "twice")  # in every useful SPELLED match
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ def _unit(raw: str | None) -> str:
     if not raw:
         return ""
     raw = " ".join(raw.lower().split())
-    if re.fullmatch(ORDERS, raw, re.I):
+    if ORDERS_RE.fullmatch(raw):
         return "OOM"
     if raw in ("-fold", "\\(\\times\\)") or raw.startswith("\\times"):
         return "x"
@@ -125,8 +128,8 @@ def _spelled_matches(text: str, start: int) -> list[re.Match[str]]:
     if len(lowered) != len(text):
         return list(SPELLED.finditer(text, start))
     found: dict[int, re.Match[str]] = {}
-    for anchor in SPELLED_ANCHOR.finditer(lowered, start):
-        window = (max(start, anchor.start() - 40), min(len(text), anchor.end() + 40))
+    for anchor in find_all(lowered[start:], SPELLED_ANCHORS):
+        window = (max(start, start + anchor - 40), min(len(text), start + anchor + 49))
         found.update((m.start(), m) for m in SPELLED.finditer(text, *window))
     return [found[start] for start in sorted(found)]
 

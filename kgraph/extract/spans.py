@@ -7,6 +7,7 @@ back as kgraph.model objects.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import fields
 
 from spacy.tokens import Doc
@@ -53,6 +54,23 @@ def starts_word(text: str, i: int) -> bool:
         (True, False)
     """
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
+
+
+def find_all(text: str, words: Iterable[str]) -> list[int]:
+    """Sorted offsets of every occurrence of any of `words` (plain substring search, much
+    faster than a regex alternation of common words).
+
+    Examples:
+        >>> find_all("we beat them; we win", ("we", "win"))
+        [0, 14, 17]
+    """
+    found: set[int] = set()
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            found.add(i)
+            i = text.find(word, i + 1)
+    return sorted(found)
 
 
 def _row(item: Mention | Claim) -> list:

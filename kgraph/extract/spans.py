@@ -8,7 +8,6 @@ back as kgraph.model objects.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import fields
 
 from spacy.tokens import Doc
 
@@ -75,7 +74,7 @@ def find_all(text: str, words: Iterable[str]) -> list[int]:
 
 def _row(item: Mention | Claim) -> list:
     """A flat, msgpack-friendly row (dataclasses.astuple deep-copies, which is slow)."""
-    return [getattr(item, f.name) for f in fields(item)]
+    return list(vars(item).values())  # fields in definition order
 
 
 def _mention(row: list) -> Mention:

@@ -50,3 +50,23 @@ def test_unknown_products_by_vendor_shape(nlp):
 
 def test_short_names_are_case_sensitive(nlp):
     assert hardware(nlp, "The cpu and the nic of the icu lab.") == []
+
+
+def test_more_vendor_product_shapes(nlp):
+    assert hardware(nlp, "We run on a Western Digital ZN540 SSD and a Xilinx Alveo U280.") == [
+        ("Western Digital ZN540", "STORAGE", "Western Digital ZN540"), ("SSD", "STORAGE", "SSD"),
+        ("Xilinx Alveo U280", "ACCELERATOR", "Xilinx Alveo U280")]
+
+
+def test_cpu_microarchitectures(nlp):
+    assert hardware(nlp, "AMD Zen 4 mispredicts fewer branches than Zen3.") == [
+        ("AMD Zen 4", "CPU", "AMD Zen 4"), ("Zen3", "CPU", "AMD Zen 3")]
+
+
+def test_acronym_defined_for_hardware_is_that_hardware(nlp):
+    text = "Intel Optane persistent memory (IOPM) is byte-addressable; IOPM is slower than DRAM."
+    ex = extract(Paper("t", "Title", text), nlp)
+    iopm = {(m.type, m.canonical) for m in ex.mentions if m.text == "IOPM"}
+    optane = {(m.type, m.canonical) for m in ex.mentions if m.text.startswith("Intel Optane")}
+    assert len([m for m in ex.mentions if m.text == "IOPM"]) == 2
+    assert iopm == optane and next(iter(iopm))[0] != "SYSTEM"

@@ -167,3 +167,26 @@ def test_hardware_specs_are_not_results(nlp):
 def test_bare_comparative_numbers(nlp):
     found = claims(nlp, "We present Zephyr. Zephyr yields 0.7 better perplexity than GPT-2.")
     assert found == [(0.7, "", "Zephyr", "GPT-2", None)]
+
+
+def test_absolute_number_leaves_the_comparison_to_the_relative_one(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr serves Llama-2-70B at 5.6 tokens/s, 2.7x faster "
+                        "than Orca and 1.4x faster than vLLM.")
+    assert [(v, u, b) for v, u, _, b, _ in found] == [
+        (5.6, "tokens/s", None), (2.7, "x", "Orca"), (1.4, "x", "vLLM")]
+
+
+def test_elliptical_second_comparison(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr outperforms Orca by 1.8x for long prompts and "
+                        "vLLM by 35% for short ones.")
+    assert [(v, b) for v, _, _, b, _ in found] == [(1.8, "Orca"), (35, "vLLM")]
+
+
+def test_sized_workload_is_not_a_result(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr beats Orca by 1.8x for 256 MB messages.")
+    assert [(v, u) for v, u, *_ in found] == [(1.8, "x")]
+
+
+def test_adjacent_names_compare_to_the_last(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr is 3.1x faster than DeepSpeed ZeRO-Infinity.")
+    assert [(v, b) for v, _, _, b, _ in found] == [(3.1, "ZeRO-Infinity")]

@@ -65,3 +65,11 @@ def test_non_computing_text_yields_no_names(nlp):
                   "IL-6 and TP53 expression increased 2.5-fold; CRISPR-Cas9 knockout of STAT3 "
                   "in mice confirmed it.")
     assert found == {}
+
+
+def test_names_after_comparison_words(nlp):
+    found = names(nlp, "Fast Collectives", "We present Zephyr. Zephyr is 1.8x faster than "
+                       "Cray MPICH and 2x faster than DeepSpeed ZeRO-Infinity.")
+    assert found.get("Cray MPICH") == "SYSTEM"
+    assert "DeepSpeed ZeRO-Infinity" not in found
+    assert found.get("ZeRO-Infinity") == "SYSTEM"

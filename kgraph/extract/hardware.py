@@ -16,22 +16,26 @@ from kgraph.extract.catalogue import (
     hardware_catalogue,
     may_start_phrase,
 )
-from kgraph.extract.spans import add_mentions, starts_word, text_of
+from kgraph.extract.spans import add_mentions, occurrences, starts_word, text_of
 from kgraph.model import Mention
 
 __all__ = ["HardwareFinder", "hardware_catalogue", "make_hardware_finder"]
 
 PRODUCT = re.compile(
     r"(?P<vendor>NVIDIA|Nvidia|AMD|Intel|Google|Huawei|Qualcomm|Apple|Samsung|Micron|Kioxia|"
-    r"Solidigm)\s+"
+    r"Solidigm|Western Digital|Seagate|SK hynix|Toshiba|Kingston|Xilinx|Mellanox)\s+"
     r"(?P<line>GeForce\s+|Tesla\s+|Quadro\s+|Instinct\s+|Radeon\s+|Xeon\s+|Core\s+|EPYC\s+|"
-    r"Ascend\s+|Snapdragon\s+)?(?:(?:Gold|Silver|Platinum|Bronze|Max)\s+)?(?P<model>(?:[A-Z]{1,4}\s?-?)?\d{2,4}[A-Za-z+]{0,3})(?![\w-])")
+    r"Ascend\s+|Snapdragon\s+|Alveo\s+)?(?:(?:Gold|Silver|Platinum|Bronze|Max)\s+)?(?P<model>(?:[A-Z]{1,4}\s?-?)?\d{2,4}[A-Za-z+]{0,3})(?![\w-])")
 LINE_TYPES = {"xeon": "CPU", "core": "CPU", "epyc": "CPU", "snapdragon": "CPU",
-              "ascend": "ACCELERATOR"}
+              "ascend": "ACCELERATOR", "alveo": "ACCELERATOR"}
 VENDOR_TYPES = {"intel": "CPU", "google": "ACCELERATOR", "qualcomm": "CPU", "apple": "CPU",
                 "huawei": "ACCELERATOR", "samsung": "STORAGE", "micron": "STORAGE",
-                "kioxia": "STORAGE", "solidigm": "STORAGE"}
+                "kioxia": "STORAGE", "solidigm": "STORAGE", "western digital": "STORAGE",
+                "seagate": "STORAGE", "sk hynix": "STORAGE", "toshiba": "STORAGE",
+                "kingston": "STORAGE", "xilinx": "ACCELERATOR",
+                "mellanox": "INTERCONNECT"}
 CASE_SENSITIVE = 5
+DEFINITION = re.compile(r"\s\((?P<acronym>[A-Z][A-Za-z0-9]{1,7})\)")
 
 
 def _exact_case(text: str, entry: HardwareEntry) -> bool:
@@ -60,6 +64,16 @@ def product_mentions(text: str) -> Iterator[tuple[int, int, str, str]]:
         yield match.start(), match.end(), type_, " ".join(match[0].split())
 
 
+def defined_acronyms(text: str, found: list[tuple[int, int, str, str]],
+                     ) -> Iterator[tuple[int, int, str, str]]:
+    """Every use of an acronym defined right after a hardware mention: 'Zoned Namespace
+    (ZNS) SSDs ... ZNS devices' makes each ZNS that hardware."""
+    for _, end, type_, canonical in found:
+        if defined := DEFINITION.match(text, end):
+            for start, stop in occurrences(text, defined["acronym"]):
+                yield start, stop, type_, canonical
+
+
 def _longest(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """Non-overlapping mentions, longer first; on a tie the catalogue (listed first) wins."""
     chosen: list[tuple[int, int, str, str]] = []
@@ -84,6 +98,7 @@ class HardwareFinder:
         table = doc.to_array([self.flag, IDX, LENGTH])
         spans = [(start, start + size) for start, size in table[table[:, 0] > 0, 1:].tolist()]
         found = _longest([*catalogue_mentions(text, spans), *product_mentions(text)])
+        found = _longest([*found, *defined_acronyms(text, found)])
         mentions = [Mention(text[s:e], t, c, s, e) for s, e, t, c in found]
         add_mentions(doc, "hardware", mentions)
         return doc

@@ -48,6 +48,12 @@ METRIC_STOP = re.compile(r"[,;.()$\d]|\b(?:than|over|compared|relative|on|with|f
                          r"across|when|using|vs)\b")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 YEARS = range(1900, 2101)
+SIZES = ("KB", "MB", "GB", "GiB", "TB", "PB")
+SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|larger|and|or|"
+                         r"to|in|on|for|with|than|at|by)\b)[a-z]+\b")
+BY_GAP = re.compile(r"\s+by\s+(?:up to\s+|about\s+|nearly\s+|roughly\s+|over\s+)?")
+AND_GAP = re.compile(r"(?:,|\band|\bor)\s+$")
+RELATIVE = ("x", "%")  # units of numbers that are themselves comparisons
 
 
 def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -92,6 +98,8 @@ def _is_result(q: Quantity, quantities: list[Quantity], text: str,
         return False
     if q.unit in ("GB", "TB", "MB") and CAPACITY_AFTER.match(after):
         return False
+    if q.unit in SIZES and before.endswith("for ") and SIZED_THING.match(after):
+        return False  # 'for 256 MB messages' is a workload, not a result
     return not (q.unit in ("h", "min", "s", "GB", "TB", "MB") and SETUP_AFTER.match(after))
 
 
@@ -153,13 +161,30 @@ def _subject(text: str, cues: list[tuple[int, int]], q: Quantity, clause: tuple[
 
 
 def _baseline_zone(text: str, cues: list[tuple[int, int]], q: Quantity, clause: tuple[int, int],
-                   sentence: tuple[int, int]) -> tuple[int, int] | None:
-    """Where the comparison phrase for `q` is: after it in its clause, else before it."""
+                   sentence: tuple[int, int], results: list[Quantity],
+                   ) -> tuple[int, int] | None:
+    """Where the comparison phrase for `q` is: after it in its clause, else before it. An
+    absolute number followed by a relative one ('5.6 tokens/s, 2.7x faster than X') leaves
+    the comparison to the relative one."""
     after = _comparison_zones(text, cues, (q.end, clause[1]))
     if after:
-        return after[0]
+        relative_between = q.unit not in RELATIVE and any(
+            q.end <= o.start < after[0][0] and o.unit in RELATIVE for o in results)
+        return None if relative_between else after[0]
     before = [z for z in _comparison_zones(text, cues, (sentence[0], q.start)) if z[0] < q.start]
     return before[-1] if before else None
+
+
+def _elliptical(text: str, q: Quantity, sentence: tuple[int, int], names: list[Mention],
+                cues: list[tuple[int, int]]) -> str | None:
+    """'X outperforms A by 1.8x and B by 35%': the B of a comparison that repeats an earlier
+    one in the sentence without its verb."""
+    for m in names:
+        if (m.type in ("SYSTEM", "MODEL") and BY_GAP.fullmatch(text, m.end, q.start)
+                and AND_GAP.search(text, sentence[0], m.start)
+                and any(sentence[0] <= start < m.start for start, _ in cues)):
+            return m.canonical
+    return None
 
 
 def _baseline(text: str, zone: tuple[int, int], mentions: list[Mention]) -> str | None:
@@ -167,7 +192,12 @@ def _baseline(text: str, zone: tuple[int, int], mentions: list[Mention]) -> str 
     'over NVLink' names a link, not a baseline."""
     inside = [m for m in mentions if zone[0] <= m.start < zone[1]]
     if inside and inside[0].type in ("SYSTEM", "MODEL"):
-        return inside[0].canonical
+        first = inside[0]
+        for m in inside[1:]:  # 'than DeepSpeed ZeRO-Infinity': the last, most specific name
+            if m.start != first.end + 1 or text[first.end] != " " or m.type != first.type:
+                break
+            first = m
+        return first.canonical
     if inside and inside[0].type != "DATASET":
         return None
     phrase = CUE.sub("", text[zone[0]:zone[1]], count=1).strip()
@@ -195,11 +225,12 @@ def _hardware(text: str, sentence: tuple[int, int], hardware: list[Mention]) -> 
 
 
 def _groups(text: str, claims: list[tuple[Quantity, tuple[int, int]]]) -> list[list[int]]:
-    """Runs of claims written as a list in one clause: '1.75x, 2.61x and 1.03x'."""
+    """Runs of like claims written as a list in one clause: '1.75x, 2.61x and 1.03x'."""
     runs: list[list[int]] = []
     for i, (q, clause) in enumerate(claims):
         prev = claims[i - 1][0] if i else None
-        if prev and claims[i - 1][1] == clause and LIST_GAP.fullmatch(text[prev.end:q.start]):
+        if prev and claims[i - 1][1] == clause and prev.unit == q.unit \
+                and LIST_GAP.fullmatch(text[prev.end:q.start]):
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -253,9 +284,11 @@ def find_claims(doc: Doc) -> list[Claim]:
         clause = _clause(text, sentence, q.start)
         claims.append({"q": q, "sentence": sentence, "clause": clause,
                        "system": _subject(text, cues, q, clause, names, proposed),
-                       "zone": _baseline_zone(text, cues, q, clause, sentence)})
+                       "zone": _baseline_zone(text, cues, q, clause, sentence,
+                                              [r for r, _ in results])})
     for c in claims:
-        c["baseline"] = _baseline(text, c["zone"], mentions) if c["zone"] else None
+        c["baseline"] = (_elliptical(text, c["q"], c["sentence"], names, cues)
+                         or (_baseline(text, c["zone"], mentions) if c["zone"] else None))
     _pair_lists(text, claims, _groups(text, [(c["q"], c["clause"]) for c in claims]), names)
     _contrast(claims)
     return [Claim(c["q"].text, c["q"].value, c["q"].unit,

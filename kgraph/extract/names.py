@@ -25,7 +25,14 @@ from spacy.tokens import Doc
 
 from kgraph.extract.domain import is_computing
 from kgraph.extract.quantities import unit_table
-from kgraph.extract.spans import add_mentions, find_all, mentions_of, starts_word, text_of
+from kgraph.extract.spans import (
+    add_mentions,
+    find_all,
+    mentions_of,
+    occurrences,
+    starts_word,
+    text_of,
+)
 from kgraph.model import Mention
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
@@ -80,26 +87,6 @@ def model_matches(text: str) -> Iterator[re.Match[str]]:
     return anchored_matches(lx["model_re"], families, text, 24)
 
 
-def _joins(text: str, i: int) -> bool:
-    """Whether the character at i would join a name to its neighbour (letter, digit, _ or -)."""
-    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
-
-
-def occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
-    """Where `name` stands on its own, not inside a longer word or hyphenated compound.
-
-    Examples:
-        >>> list(occurrences("vLLM, vLLM-based and xvLLM", "vLLM"))
-        [(0, 4)]
-    """
-    start = text.find(name)
-    while start >= 0:
-        end = start + len(name)
-        if not _joins(text, start - 1) and not _joins(text, end):
-            yield start, end
-        start = text.find(name, start + 1)
-
-
 def _cue_patterns() -> dict[str, re.Pattern[str]]:
     lx = lexicon()
     name = rf"(?P<name>{TOKEN}(?:\s[A-Z][\w-]*){{0,3}})"
@@ -111,6 +98,10 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "called": re.compile(rf"\b(?:called|named|dubbed|coined)\s+{name}"),
         "colon": re.compile(r"(?:^|(?<=[\s(]))(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?):\s+"
                             r"(?:a|an)\s"),
+        "compared": re.compile(
+            r"(?:than|over|compared (?:to|with)|relative to|versus|vs\.?|outperform(?:s|ing|ed)?|"
+            r"beat(?:s|ing)?)\s+(?:(?:the|existing|prior|standard|baseline)\s+)?"
+            r"(?P<name>[A-Z][\w.+-]*[\w+](?:\s[A-Z][\w.+-]*[\w+]){0,2})(?![\w'’])"),
         "list": re.compile(
             rf"\b(?:{lx['category_nouns']})\s+(?:like|such as|including|e\.g\.,?)\s+"
             rf"(?P<list>{TOKEN}(?:(?:,\s|,?\sand\s|,?\sor\s){TOKEN})*)"),
@@ -123,6 +114,7 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
 
 
 LIST_CONNECTORS = ("like", "such as", "including", "e.g.")  # 'compilers like X and Y'
+COMPARISON_WORDS = ("than", "over", "compared", "relative", "versus", "vs", "outperform", "beat")
 CUE_GATES: dict[str, re.Pattern[str] | tuple[str, ...]] = {
     "proposal": re.compile(r"[Ww]e\s"), "colon": re.compile(r":\s+an?\s"),
     "called": ("called", "named", "dubbed", "coined"),
@@ -175,6 +167,8 @@ def cue_matches(key: str, text: str) -> tuple[re.Match[str], ...]:
         return tuple(_list_matches(text))
     if key == "proposal":
         return tuple(_matches_at(cue_patterns()[key], find_all(text, ("we", "We")), text))
+    if key == "compared":
+        return tuple(_matches_at(cue_patterns()[key], find_all(text, COMPARISON_WORDS), text))
     return tuple(cue_patterns()[key].finditer(text))
 
 
@@ -187,6 +181,11 @@ def _cued(text: str) -> Iterator[str]:
     for key in ("title", "proposal", "called", "colon"):
         for match in cue_matches(key, text):
             yield from _name_parts(match["name"], text[match.end():match.end() + 12])
+    for match in cue_matches("compared", text):
+        words = match["name"].split()
+        # 'than Cray MPICH' is one name; 'than DeepSpeed ZeRO-Infinity' holds two of its own
+        if len(words) == 1 or not any(CAMEL.search(w) or w in lexicon()["known"] for w in words):
+            yield from _name_parts(match["name"], "")
     for match in cue_matches("list", text):
         for item in re.split(r",\s|,?\sand\s|,?\sor\s", match["list"]):
             if len(item) <= 25 and (_name_like(item) or (len(item) >= 4

@@ -7,7 +7,7 @@ back as kgraph.model objects.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
@@ -70,6 +70,26 @@ def find_all(text: str, words: Iterable[str]) -> list[int]:
             found.add(i)
             i = text.find(word, i + 1)
     return sorted(found)
+
+
+def _joins(text: str, i: int) -> bool:
+    """Whether the character at i would join a name to its neighbour (letter, digit, _ or -)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
+
+
+def occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Where `name` stands on its own, not inside a longer word or hyphenated compound.
+
+    Examples:
+        >>> list(occurrences("vLLM, vLLM-based and xvLLM", "vLLM"))
+        [(0, 4)]
+    """
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if not _joins(text, start - 1) and not _joins(text, end):
+            yield start, end
+        start = text.find(name, start + 1)
 
 
 def _row(item: Mention | Claim) -> list:

@@ -70,3 +70,9 @@ def test_acronym_defined_for_hardware_is_that_hardware(nlp):
     optane = {(m.type, m.canonical) for m in ex.mentions if m.text.startswith("Intel Optane")}
     assert len([m for m in ex.mentions if m.text == "IOPM"]) == 2
     assert iopm == optane and next(iter(iopm))[0] != "SYSTEM"
+
+
+def test_nics_are_interconnects(nlp):
+    assert hardware(nlp, "Each node has a Mellanox ConnectX-5 NIC.") == [
+        ("Mellanox ConnectX-5", "INTERCONNECT", "NVIDIA ConnectX-5"),
+        ("NIC", "INTERCONNECT", "network interface")]

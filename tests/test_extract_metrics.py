@@ -190,3 +190,17 @@ def test_sized_workload_is_not_a_result(nlp):
 def test_adjacent_names_compare_to_the_last(nlp):
     found = claims(nlp, "We present Zephyr. Zephyr is 3.1x faster than DeepSpeed ZeRO-Infinity.")
     assert [(v, b) for v, _, _, b, _ in found] == [(3.1, "ZeRO-Infinity")]
+
+
+@pytest.mark.parametrize("phrase,value", [
+    ("an AUC of 0.94", 0.94), ("a BLEU score of 34.5", 34.5), ("0.91 F1", 0.91)])
+def test_bare_scores_are_results(nlp, phrase, value):
+    found = claims(nlp, f"We present Zephyr, a model for GPU cluster logs. Zephyr reaches {phrase} "
+                        "on the held-out queries.")
+    assert [(v, u) for v, u, *_ in found] == [(pytest.approx(value), "")]
+
+
+def test_absolute_number_after_a_relative_comparison_has_no_baseline(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr commits 2.3x more transactions than Orca, "
+                        "with a median latency of 18 us.")
+    assert [(v, b) for v, _, _, b, _ in found] == [(2.3, "Orca"), (18, None)]

@@ -73,3 +73,9 @@ def test_names_after_comparison_words(nlp):
     assert found.get("Cray MPICH") == "SYSTEM"
     assert "DeepSpeed ZeRO-Infinity" not in found
     assert found.get("ZeRO-Infinity") == "SYSTEM"
+
+
+def test_modifier_suffixes_leave_the_name(nlp):
+    found = names(nlp, "Zephyr: FaRM-style Locking for Distributed Transactions",
+                  "We present Zephyr. Zephyr beats FaRM.")
+    assert "FaRM" in found and "FaRM-style" not in found

@@ -34,6 +34,10 @@ SETUP_AFTER = re.compile(r"^[\s\w-]{0,25}\b(?:dataset|data set|trace|corpus|logs
 CAPACITY_AFTER = re.compile(r"^\s*(?:of\s+)?(?:\w+\s)?(?:DRAM|memory|RAM|HBM\w*|storage|SSDs?|"
                             r"disks?|NVMe|GPUs?|cards?)\b", re.I)
 HARDWARE_GAP = re.compile(r"\s*(?:of\s+|x\s+)?(?:\w+\s+)?")
+SCORES = (r"(?:AUC|AUROC|accuracy|F1(?:[- ]score)?|BLEU|ROUGE(?:-\w+)?|perplexity|mAP|"
+          r"R\^?2|Pearson correlation|Spearman correlation|correlation|MAE|RMSE|MSE)")
+SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:\s\w+)?\s(?:of|=|:|is|was)\s(?:about\s|up to\s)?$")
+SCORE_AFTER = re.compile(rf"\s{SCORES}\b")  # bare numbers that are scores: 'an AUC of 0.94'
 BARE_COMPARATIVE = re.compile(r"\s(?:better|lower|higher|fewer|less|more)\s(?!than\b)\w", re.I)
 FORECAST = re.compile(r"\b(?:estimate|forecast|predict|project)", re.I)
 CUE_WORDS = (r"\b(?:than|over(?!\s+(?:\d|a\b|an\b))|compared (?:to|with)|"
@@ -90,7 +94,9 @@ def _is_result(q: Quantity, quantities: list[Quantity], text: str,
         return False
     if not q.unit:
         return (_forecast_count(q, quantities, text[sentence[0]:sentence[1]])
-                or bool(BARE_COMPARATIVE.match(text, q.end)))
+                or bool(BARE_COMPARATIVE.match(text, q.end))
+                or bool(SCORE_BEFORE.search(text, sentence[0], q.start))
+                or bool(SCORE_AFTER.match(text, q.end)))
     before, after = text[sentence[0]:q.start], text[q.end:sentence[1]]
     if before.endswith("at ") and CONDITION.search(before.rsplit(",", 1)[-1]):
         return False
@@ -172,6 +178,9 @@ def _baseline_zone(text: str, cues: list[tuple[int, int]], q: Quantity, clause: 
             q.end <= o.start < after[0][0] and o.unit in RELATIVE for o in results)
         return None if relative_between else after[0]
     before = [z for z in _comparison_zones(text, cues, (sentence[0], q.start)) if z[0] < q.start]
+    owner = [o for o in results if before and o.end <= before[-1][0]][-1:]
+    if owner and owner[0].unit in RELATIVE and q.unit not in RELATIVE:
+        return None  # '2.3x more than FaRM, with a latency of 18 us': the 2.3x compares
     return before[-1] if before else None
 
 

@@ -38,6 +38,8 @@ from kgraph.model import Mention
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 TOKEN = r"[A-Za-z][\w.+]*(?:[-/][\w.+]+)*(?<![.])"
 TOKEN_RE = re.compile(TOKEN)
+MODIFIER_SUFFIX = re.compile(r"-(?:style|based|like|aware|enabled|powered|driven|specific|"
+                             r"friendly|compatible|centric|oriented|inspired)$")  # FaRM-style
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z][A-Za-z]*-?\d|\d-?[A-Z]|[A-Z][a-z]+[A-Z]|^[A-Z]{2,}[a-z]{2,}$")
 STOPWORDS = {"as", "the", "well", "our", "their", "other", "these", "those", "more", "many", "its",
              "such", "some", "most", "this", "that", "with", "and", "for", "new", "etc"}
@@ -183,8 +185,11 @@ def _cued(text: str) -> Iterator[str]:
             yield from _name_parts(match["name"], text[match.end():match.end() + 12])
     for match in cue_matches("compared", text):
         words = match["name"].split()
-        # 'than Cray MPICH' is one name; 'than DeepSpeed ZeRO-Infinity' holds two of its own
-        if len(words) == 1 or not any(CAMEL.search(w) or w in lexicon()["known"] for w in words):
+        # 'than Cray MPICH' is one name; 'than DeepSpeed ZeRO-Infinity' holds two of its own;
+        # 'than Germany' is no name: one word at least must look made up (capitals inside)
+        coined = any(any(c.isupper() or c.isdigit() for c in w[1:]) for w in words)
+        if coined and (len(words) == 1
+                       or not any(CAMEL.search(w) or w in lexicon()["known"] for w in words)):
             yield from _name_parts(match["name"], "")
     for match in cue_matches("list", text):
         for item in re.split(r",\s|,?\sand\s|,?\sor\s", match["list"]):
@@ -231,7 +236,8 @@ def _shaped(text: str, generic: set[str]) -> Iterator[str]:
     units = unit_table()["units"]
     # Chunks without upper case hold only plain words: skip them before looking for tokens.
     cased = " ".join(filterfalse(str.islower, text.split()))
-    for token, count in Counter(TOKEN_RE.findall(cased)).items():
+    tokens = (MODIFIER_SUFFIX.sub("", token) for token in TOKEN_RE.findall(cased))
+    for token, count in Counter(tokens).items():
         if token.islower() or (token[1:].islower() and not token[0].isdigit()):
             continue
         if token in generic or token.rstrip("s") in generic or token.lower() in units:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -52,6 +53,9 @@ METRIC_STOP = re.compile(r"[,;.()$\d]|\b(?:than|over|compared|relative|on|with|f
                          r"across|when|using|vs)\b")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 YEARS = range(1900, 2101)
+CONTRAST_START = re.compile(r"\s*(?:Compared|In contrast|Unlike|Relative)")
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an|those of|that of)\s+", re.I)
+PUNCTUATION = re.compile(r"[,;:()]")
 SIZES = ("KB", "MB", "GB", "GiB", "TB", "PB")
 SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|larger|and|or|"
                          r"to|in|on|for|with|than|at|by)\b)[a-z]+\b")
@@ -95,7 +99,7 @@ def _is_result(q: Quantity, quantities: list[Quantity], text: str,
     if not q.unit:
         return (_forecast_count(q, quantities, text[sentence[0]:sentence[1]])
                 or bool(BARE_COMPARATIVE.match(text, q.end))
-                or bool(SCORE_BEFORE.search(text, sentence[0], q.start))
+                or bool(SCORE_BEFORE.search(text, max(sentence[0], q.start - 48), q.start))
                 or bool(SCORE_AFTER.match(text, q.end)))
     before, after = text[sentence[0]:q.start], text[q.end:sentence[1]]
     if before.endswith("at ") and CONDITION.search(before.rsplit(",", 1)[-1]):
@@ -148,20 +152,26 @@ def _comparison_zones(text: str, cues: list[tuple[int, int]],
         if clause[0] <= start and end <= clause[1]:
             stop = NP_STOP.search(text, end, clause[1])
             zones.append((start, stop.start() if stop else clause[1]))
-    if re.match(r"\s*(?:Compared|In contrast|Unlike|Relative)", text[clause[0]:clause[1]]):
+    if CONTRAST_START.match(text, *clause):
         last_comma = text.rfind(",", clause[0], clause[1])
         zones.append((clause[0], last_comma if last_comma > 0 else clause[1]))
     return zones
+
+
+@lru_cache(maxsize=1)
+def _verb_after() -> re.Pattern[str]:
+    """A result verb right after a name ('X achieves', "X's")."""
+    return re.compile(rf"(?:'s|\s(?:\w+\s)?(?:{lexicon()['result_verbs']})\b)")
 
 
 def _subject(text: str, cues: list[tuple[int, int]], q: Quantity, clause: tuple[int, int],
              names: list[Mention], proposed: str | None) -> str | None:
     """The last system/model before the number that acts as a subject, else the proposed one."""
     zones = _comparison_zones(text, cues, clause)
-    verbs = lexicon()["result_verbs"]
+    verbs = _verb_after()
     for m in reversed([m for m in names if clause[0] <= m.start < q.start]):
         if m.type in ("SYSTEM", "MODEL") and not any(s <= m.start < e for s, e in zones) \
-                and re.match(rf"(?:'s|\s(?:\w+\s)?(?:{verbs})\b)", text[m.end:m.end + 30]):
+                and verbs.match(text, m.end, m.end + 30):
             return m.canonical
     return proposed
 
@@ -210,7 +220,7 @@ def _baseline(text: str, zone: tuple[int, int], mentions: list[Mention]) -> str 
     if inside and inside[0].type != "DATASET":
         return None
     phrase = CUE.sub("", text[zone[0]:zone[1]], count=1).strip()
-    phrase = re.sub(r"^(?:the|a|an|those of|that of)\s+", "", phrase, flags=re.I)
+    phrase = LEADING_ARTICLE.sub("", phrase)
     return phrase or None
 
 
@@ -220,7 +230,7 @@ def _metric_words(text: str, q: Quantity, sentence: tuple[int, int]) -> str:
     words = after[:stop.start() if stop else len(after)].split()[:4]
     if words:
         return " ".join(words)
-    before = re.split(r"[,;:()]", text[sentence[0]:q.start])[-1].split()[-5:]
+    before = PUNCTUATION.split(text[sentence[0]:q.start])[-1].split()[-5:]
     return " ".join(before).strip()
 
 

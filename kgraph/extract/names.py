@@ -101,8 +101,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "colon": re.compile(r"(?:^|(?<=[\s(]))(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?):\s+"
                             r"(?:a|an)\s"),
         "compared": re.compile(
-            r"(?:than|over|compared (?:to|with)|relative to|versus|vs\.?|outperform(?:s|ing|ed)?|"
-            r"beat(?:s|ing)?)\s+(?:(?:the|existing|prior|standard|baseline)\s+)?"
+            r"(?:than|compared (?:to|with)|versus|vs\.?|outperform(?:s|ing|ed)?)\s+"
+            r"(?:(?:the|existing|prior|standard|baseline)\s+)?"
             r"(?P<name>[A-Z][\w.+-]*[\w+](?:\s[A-Z][\w.+-]*[\w+]){0,2})(?![\w'’])"),
         "list": re.compile(
             rf"\b(?:{lx['category_nouns']})\s+(?:like|such as|including|e\.g\.,?)\s+"
@@ -115,8 +115,11 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
     return _cue_patterns()
 
 
+LEADING_DETERMINER = re.compile(r"^(?:The|Our|A|An)\s+")
+LIST_SEPARATOR = re.compile(r",\s|,?\sand\s|,?\sor\s")
+ACRONYM_AFTER = re.compile(r"\s?\((?P<a>[A-Z][A-Za-z0-9-]+)\)")
 LIST_CONNECTORS = ("like", "such as", "including", "e.g.")  # 'compilers like X and Y'
-COMPARISON_WORDS = ("than", "over", "compared", "relative", "versus", "vs", "outperform", "beat")
+COMPARISON_WORDS = ("than", "compared", "versus", "vs", "outperform")  # not 'over': too common
 CUE_GATES: dict[str, re.Pattern[str] | tuple[str, ...]] = {
     "proposal": re.compile(r"[Ww]e\s"), "colon": re.compile(r":\s+an?\s"),
     "called": ("called", "named", "dubbed", "coined"),
@@ -175,7 +178,7 @@ def cue_matches(key: str, text: str) -> tuple[re.Match[str], ...]:
 
 
 def _clean(name: str) -> str:
-    return re.sub(r"^(?:The|Our|A|An)\s+", "", name).strip(" -.,'\"")
+    return LEADING_DETERMINER.sub("", name).strip(" -.,'\"")
 
 
 def _cued(text: str) -> Iterator[str]:
@@ -192,7 +195,7 @@ def _cued(text: str) -> Iterator[str]:
                        or not any(CAMEL.search(w) or w in lexicon()["known"] for w in words)):
             yield from _name_parts(match["name"], "")
     for match in cue_matches("list", text):
-        for item in re.split(r",\s|,?\sand\s|,?\sor\s", match["list"]):
+        for item in LIST_SEPARATOR.split(match["list"]):
             if len(item) <= 25 and (_name_like(item) or (len(item) >= 4
                                                           and item.lower() not in STOPWORDS)):
                 yield item
@@ -200,7 +203,7 @@ def _cued(text: str) -> Iterator[str]:
 
 def _name_parts(name: str, after: str) -> Iterator[str]:
     """A cued phrase: its acronym if one follows in parentheses, else the phrase itself."""
-    acronym = re.match(r"\s?\((?P<a>[A-Z][A-Za-z0-9-]+)\)", after)
+    acronym = ACRONYM_AFTER.match(after)
     name = _clean(name)
     if acronym:
         yield acronym["a"]

@@ -204,3 +204,34 @@ def test_absolute_number_after_a_relative_comparison_has_no_baseline(nlp):
     found = claims(nlp, "We present Zephyr. Zephyr commits 2.3x more transactions than Orca, "
                         "with a median latency of 18 us.")
     assert [(v, b) for v, _, _, b, _ in found] == [(2.3, "Orca"), (18, None)]
+
+
+def test_numbers_on_named_hardware_are_results_on_that_hardware(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr improves throughput by 1.2x on A100 and 1.4x on "
+                        "L40S compared to Orca.")
+    assert found == [(1.2, "x", "Zephyr", "Orca", "NVIDIA A100"),
+                     (1.4, "x", "Zephyr", "Orca", "NVIDIA L40S")]
+
+
+def test_more_than_a_count_is_no_baseline(nlp):
+    found = claims(nlp, "We present Zephyr. With Zephyr, the mean time between failures is "
+                        "2.3 hours for jobs using more than 4,096 GPUs.")
+    assert [(v, u, b) for v, u, _, b, _ in found] == [(2.3, "h", None)]
+
+
+def test_baseline_phrase_drops_a_trailing_conjunction(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr reduces latency by 2.4x compared with "
+                        "incremental decoding and by 1.6x compared with Medusa.")
+    assert [(v, b) for v, _, _, b, _ in found] == [(2.4, "incremental decoding"), (1.6, "Medusa")]
+
+
+def test_duration_of_logs_is_set_up(nlp):
+    found = claims(nlp, "We analyze 2.5 years of failure logs from a GPU cluster. We build Zephyr, "
+                        "which predicts failures with 91% precision.")
+    assert [(v, u) for v, u, *_ in found] == [(91, "%")]
+
+
+def test_a_new_verb_ends_the_comparison(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr cuts checkpoint stalls by 116x and reaches "
+                        "28 GB/s, an order of magnitude higher than Orca.")
+    assert [(v, b) for v, _, _, b, _ in found] == [(116, None), (28, None), (10, "Orca")]

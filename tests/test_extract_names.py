@@ -79,3 +79,9 @@ def test_modifier_suffixes_leave_the_name(nlp):
     found = names(nlp, "Zephyr: FaRM-style Locking for Distributed Transactions",
                   "We present Zephyr. Zephyr beats FaRM.")
     assert "FaRM" in found and "FaRM-style" not in found
+
+
+def test_compact_versions_with_sizes_are_models(nlp):
+    found = names(nlp, "Serving", "We present Zephyr, an LLM server. Zephyr serves Qwen1.5-72B "
+                                  "and Llama-3-8B on GPUs.")
+    assert found.get("Qwen1.5-72B") == "MODEL" and found.get("Llama-3-8B") == "MODEL"

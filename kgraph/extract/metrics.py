@@ -34,14 +34,15 @@ NOT_RESULT_AFTER = re.compile(r"\s*\$?\s*\)?\s*(?:CI\b|confidence|reliability|pr
 SETUP_AFTER = re.compile(r"^[\s\w-]{0,25}\b(?:dataset|data set|trace|corpus|logs)\b", re.I)
 CAPACITY_AFTER = re.compile(r"^\s*(?:of\s+)?(?:\w+\s)?(?:DRAM|memory|RAM|HBM\w*|storage|SSDs?|"
                             r"disks?|NVMe|GPUs?|cards?)\b", re.I)
-HARDWARE_GAP = re.compile(r"\s*(?:of\s+|x\s+)?(?:\w+\s+)?")
+HARDWARE_GAP = re.compile(r"\s*(?:of\s+|x\s+)?(?:(?!(?:on|with|using|over|across|in|at|for|than|"
+                          r"and|or|per|by)\b)\w+\s+)?")  # '8 GPUs', '8x A100', not '1.2x on A100'
 SCORES = (r"(?:AUC|AUROC|accuracy|F1(?:[- ]score)?|BLEU|ROUGE(?:-\w+)?|perplexity|mAP|"
           r"R\^?2|Pearson correlation|Spearman correlation|correlation|MAE|RMSE|MSE)")
 SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:\s\w+)?\s(?:of|=|:|is|was)\s(?:about\s|up to\s)?$")
 SCORE_AFTER = re.compile(rf"\s{SCORES}\b")  # bare numbers that are scores: 'an AUC of 0.94'
 BARE_COMPARATIVE = re.compile(r"\s(?:better|lower|higher|fewer|less|more)\s(?!than\b)\w", re.I)
 FORECAST = re.compile(r"\b(?:estimate|forecast|predict|project)", re.I)
-CUE_WORDS = (r"\b(?:than|over(?!\s+(?:\d|a\b|an\b))|compared (?:to|with)|"
+CUE_WORDS = (r"\b(?:than(?!\s+\d)|over(?!\s+(?:\d|a\b|an\b))|compared (?:to|with)|"
              r"in comparison (?:to|with)|relative to|vs\.?|versus|against|"
              r"outperform(?:s|ing|ed)?|beat(?:s|ing)?)\s+")
 CUE = re.compile(CUE_WORDS, re.I)
@@ -55,7 +56,10 @@ LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 YEARS = range(1900, 2101)
 CONTRAST_START = re.compile(r"\s*(?:Compared|In contrast|Unlike|Relative)")
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an|those of|that of)\s+", re.I)
+ON_HARDWARE = re.compile(r"\s+(?:\w+\s+)?(?:on|using|with)\s+(?:an?\s+|the\s+|one\s+|a single\s+)?")
+TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but|while)$")
 PUNCTUATION = re.compile(r"[,;:()]")
+DURATIONS = ("s", "min", "h", "days", "years")
 SIZES = ("KB", "MB", "GB", "GiB", "TB", "PB")
 SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|larger|and|or|"
                          r"to|in|on|for|with|than|at|by)\b)[a-z]+\b")
@@ -110,7 +114,7 @@ def _is_result(q: Quantity, quantities: list[Quantity], text: str,
         return False
     if q.unit in SIZES and before.endswith("for ") and SIZED_THING.match(after):
         return False  # 'for 256 MB messages' is a workload, not a result
-    return not (q.unit in ("h", "min", "s", "GB", "TB", "MB") and SETUP_AFTER.match(after))
+    return not (q.unit in DURATIONS + ("GB", "TB", "MB") and SETUP_AFTER.match(after))
 
 
 def _forecast_count(q: Quantity, quantities: list[Quantity], sentence: str) -> bool:
@@ -159,6 +163,13 @@ def _comparison_zones(text: str, cues: list[tuple[int, int]],
 
 
 @lru_cache(maxsize=1)
+def _next_predicate() -> re.Pattern[str]:
+    """'and achieves', 'while reducing': a new verb phrase, with numbers of its own."""
+    return re.compile(rf"\b(?:and|while|but)\s+(?:also\s+|further\s+)?"
+                      rf"(?:{lexicon()['result_verbs']})\b")
+
+
+@lru_cache(maxsize=1)
 def _verb_after() -> re.Pattern[str]:
     """A result verb right after a name ('X achieves', "X's")."""
     return re.compile(rf"(?:'s|\s(?:\w+\s)?(?:{lexicon()['result_verbs']})\b)")
@@ -181,12 +192,14 @@ def _baseline_zone(text: str, cues: list[tuple[int, int]], q: Quantity, clause: 
                    ) -> tuple[int, int] | None:
     """Where the comparison phrase for `q` is: after it in its clause, else before it. An
     absolute number followed by a relative one ('5.6 tokens/s, 2.7x faster than X') leaves
-    the comparison to the relative one."""
+    the comparison to the relative one, and so does a number whose verb is done before the
+    next ('cuts stalls by 116x and reaches 28 GB/s, 10x more than X')."""
     after = _comparison_zones(text, cues, (q.end, clause[1]))
     if after:
-        relative_between = q.unit not in RELATIVE and any(
-            q.end <= o.start < after[0][0] and o.unit in RELATIVE for o in results)
-        return None if relative_between else after[0]
+        between = [o for o in results if q.end <= o.start < after[0][0] and o.group != q.group]
+        relative_between = q.unit not in RELATIVE and any(o.unit in RELATIVE for o in between)
+        new_verb = any(_next_predicate().search(text, q.end, o.start) for o in between)
+        return None if relative_between or new_verb else after[0]
     before = [z for z in _comparison_zones(text, cues, (sentence[0], q.start)) if z[0] < q.start]
     owner = [o for o in results if before and o.end <= before[-1][0]][-1:]
     if owner and owner[0].unit in RELATIVE and q.unit not in RELATIVE:
@@ -220,7 +233,7 @@ def _baseline(text: str, zone: tuple[int, int], mentions: list[Mention]) -> str 
     if inside and inside[0].type != "DATASET":
         return None
     phrase = CUE.sub("", text[zone[0]:zone[1]], count=1).strip()
-    phrase = LEADING_ARTICLE.sub("", phrase)
+    phrase = TRAILING_CONJUNCTION.sub("", LEADING_ARTICLE.sub("", phrase))
     return phrase or None
 
 
@@ -234,7 +247,14 @@ def _metric_words(text: str, q: Quantity, sentence: tuple[int, int]) -> str:
     return " ".join(before).strip()
 
 
-def _hardware(text: str, sentence: tuple[int, int], hardware: list[Mention]) -> str | None:
+def _hardware(text: str, q: Quantity, sentence: tuple[int, int],
+              hardware: list[Mention]) -> str | None:
+    """The hardware named right after the number ('1.4x on L40S'), else the first named
+    (vendor) hardware of its sentence, else the first of any kind."""
+    right_after = next((m for m in hardware if q.end <= m.start <= q.end + 24
+                        and ON_HARDWARE.fullmatch(text, q.end, m.start)), None)
+    if right_after:
+        return right_after.canonical
     inside = [m for m in hardware if sentence[0] <= m.start < sentence[1]]
     index = alias_index()
     named = [m for m in inside if (index.get(m.canonical.lower()) is None
@@ -312,7 +332,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     _contrast(claims)
     return [Claim(c["q"].text, c["q"].value, c["q"].unit,
                   _metric_words(text, c["q"], c["sentence"]), c["system"], c["baseline"],
-                  _hardware(text, c["sentence"], hardware), c["q"].start, c["q"].end,
+                  _hardware(text, c["q"], c["sentence"], hardware), c["q"].start, c["q"].end,
                   c["sentence"]) for c in claims]
 
 

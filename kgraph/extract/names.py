@@ -62,7 +62,7 @@ def lexicon() -> dict:
     data["family_re"] = re.compile(rf"(?:{fam})")
     data["model_re"] = re.compile(
         rf"(?<![\w-])(?:{SIZE}\s)?(?:{fam})"
-        rf"(?:\s?-\s?{VERSION}(?:-{VERSION})*|-?\d\w*(?:\.\d+)*)?"
+        rf"(?:(?:\s?-\s?{VERSION}|-?\d\w*(?:\.\d+)*)(?:-{VERSION})*)?"
         rf"(?:/\d+)?(?:\s{SIZE})?(?![\w])")
     return data
 

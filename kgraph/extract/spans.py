@@ -23,9 +23,11 @@ if not Doc.has_extension("kgraph_text"):
 
 def text_of(doc: Doc) -> str:
     """doc.text, joined from the tokens once per doc (spaCy rebuilds it on every access)."""
-    if doc._.kgraph_text is None:
-        doc._.kgraph_text = doc.text
-    return doc._.kgraph_text
+    ext = doc._  # each `doc._` builds a new accessor object: take it once
+    text = ext.kgraph_text
+    if text is None:
+        text = ext.kgraph_text = doc.text
+    return text
 
 
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -121,7 +123,8 @@ def set_claims(doc: Doc, claims: list[Claim]) -> None:
 
 def add_mentions(doc: Doc, group: str, mentions: list[Mention]) -> None:
     """Record mentions as exact-offset data and as a spaCy span group (token-aligned)."""
-    doc._.kgraph_mentions = [*(doc._.kgraph_mentions or []), *(_row(m) for m in mentions)]
+    ext = doc._
+    ext.kgraph_mentions = [*(ext.kgraph_mentions or []), *(_row(m) for m in mentions)]
     spans = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, label=m.type, kb_id=m.canonical,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from spacy.attrs import IDX, LENGTH
@@ -76,11 +77,12 @@ def defined_acronyms(text: str, found: list[tuple[int, int, str, str]],
 
 def _longest(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """Non-overlapping mentions, longer first; on a tie the catalogue (listed first) wins."""
-    chosen: list[tuple[int, int, str, str]] = []
+    chosen: list[tuple[int, int, str, str]] = []  # by start, non-overlapping
     for item in sorted(found, key=lambda f: f[0] - f[1]):
-        if not any(s < item[1] and item[0] < e for s, e, _, _ in chosen):
-            chosen.append(item)
-    return sorted(chosen)
+        i = bisect_left(chosen, (item[1],))  # only chosen[i - 1] can overlap the item
+        if i == 0 or chosen[i - 1][1] <= item[0]:
+            chosen.insert(i, item)
+    return chosen
 
 
 class HardwareFinder:
@@ -98,7 +100,8 @@ class HardwareFinder:
         table = doc.to_array([self.flag, IDX, LENGTH])
         spans = [(start, start + size) for start, size in table[table[:, 0] > 0, 1:].tolist()]
         found = _longest([*catalogue_mentions(text, spans), *product_mentions(text)])
-        found = _longest([*found, *defined_acronyms(text, found)])
+        if acronyms := list(defined_acronyms(text, found)):
+            found = _longest([*found, *acronyms])
         mentions = [Mention(text[s:e], t, c, s, e) for s, e, t, c in found]
         add_mentions(doc, "hardware", mentions)
         return doc

@@ -236,20 +236,34 @@ def _definitions(text: str) -> tuple[set[str], set[str]]:
 
 def _shaped(text: str, generic: set[str]) -> Iterator[str]:
     """Coined-looking tokens, and acronyms used at least twice (each distinct token once)."""
-    units = unit_table()["units"]
     # Chunks without upper case hold only plain words: skip them before looking for tokens.
     cased = " ".join(filterfalse(str.islower, text.split()))
-    tokens = (MODIFIER_SUFFIX.sub("", token) for token in TOKEN_RE.findall(cased))
-    for token, count in Counter(tokens).items():
-        if token.islower() or (token[1:].islower() and not token[0].isdigit()):
+    acronyms: Counter[str] = Counter()
+    for token, count in Counter(TOKEN_RE.findall(cased)).items():
+        kind, name = _shape(token)
+        if kind is None or name in generic or name.rstrip("s") in generic:
             continue
-        if token in generic or token.rstrip("s") in generic or token.lower() in units:
-            continue
-        if ACRONYM.fullmatch(token):
-            if count >= 2 and not token.endswith("s"):
-                yield token
-        elif CAMEL.search(token) and not token.isupper() and not URLISH.search(token):
-            yield token
+        if kind == "coined":
+            yield name
+        else:
+            acronyms[name] += count
+    yield from (name for name, count in acronyms.items() if count >= 2 and not name.endswith("s"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _shape(token: str) -> tuple[str | None, str]:
+    """What a token's shape makes it ('acronym', 'coined' or None), and the name it gives
+    ('FaRM-style' gives 'FaRM'); cached, as the same tokens recur across abstracts."""
+    name = MODIFIER_SUFFIX.sub("", token) if "-" in token else token
+    if name.islower() or (name[1:].islower() and not name[0].isdigit()):
+        return None, name
+    if name.lower() in unit_table()["units"]:
+        return None, name
+    if ACRONYM.fullmatch(name):
+        return "acronym", name
+    if CAMEL.search(name) and not name.isupper() and not URLISH.search(name):
+        return "coined", name
+    return None, name
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

@@ -85,3 +85,9 @@ def test_compact_versions_with_sizes_are_models(nlp):
     found = names(nlp, "Serving", "We present Zephyr, an LLM server. Zephyr serves Qwen1.5-72B "
                                   "and Llama-3-8B on GPUs.")
     assert found.get("Qwen1.5-72B") == "MODEL" and found.get("Llama-3-8B") == "MODEL"
+
+
+def test_acronym_of_a_quoted_technique_is_a_name(nlp):
+    found = names(nlp, "Recursion for LLMs", 'We compare with the "repeat-all-over" (RAO) strategy '
+                                           "for language model inference.")
+    assert found.get("RAO") == "SYSTEM"

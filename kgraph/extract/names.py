@@ -115,6 +115,7 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
     return _cue_patterns()
 
 
+QUOTED_DEFINITION = re.compile(r"[\"”]\s\((?P<name>[A-Z][A-Za-z0-9-]{1,9})\)")
 LEADING_DETERMINER = re.compile(r"^(?:The|Our|A|An)\s+")
 LIST_SEPARATOR = re.compile(r",\s|,?\sand\s|,?\sor\s")
 ACRONYM_AFTER = re.compile(r"\s?\((?P<a>[A-Z][A-Za-z0-9-]+)\)")
@@ -194,6 +195,8 @@ def _cued(text: str) -> Iterator[str]:
         if coined and (len(words) == 1
                        or not any(CAMEL.search(w) or w in lexicon()["known"] for w in words)):
             yield from _name_parts(match["name"], "")
+    for match in QUOTED_DEFINITION.finditer(text):
+        yield match["name"]  # 'the "repeat-all-over" (RAO) strategy': a named technique
     for match in cue_matches("list", text):
         for item in LIST_SEPARATOR.split(match["list"]):
             if len(item) <= 25 and (_name_like(item) or (len(item) >= 4

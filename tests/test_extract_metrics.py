@@ -235,3 +235,26 @@ def test_a_new_verb_ends_the_comparison(nlp):
     found = claims(nlp, "We present Zephyr. Zephyr cuts checkpoint stalls by 116x and reaches "
                         "28 GB/s, an order of magnitude higher than Orca.")
     assert [(v, b) for v, _, _, b, _ in found] == [(116, None), (28, None), (10, "Orca")]
+
+
+def test_within_a_share_of_a_baseline(nlp):
+    found = claims(nlp, "We present Zephyr, a GPU kernel tuner. Zephyr generates kernels within 5% "
+                        "of Ansor's performance.")
+    assert [(v, u, b) for v, u, _, b, _ in found] == [(5, "%", "Ansor")]
+
+
+def test_a_closing_comparison_covers_every_number_of_the_clause(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr improves performance by 2.8x and reduces energy "
+                        "by 41% compared to Orca.")
+    assert [(v, b) for v, _, _, b, _ in found] == [(2.8, "Orca"), (41, "Orca")]
+
+
+def test_energy_and_link_units(nlp):
+    found = claims(nlp, "We present Zephyr, a photonic interconnect for accelerators. Zephyr "
+                        "delivers 4 Tbps per link at 1.2 pJ/bit.")
+    assert [(v, u) for v, u, *_ in found] == [(4, "Tbps"), (1.2, "pJ/bit")]
+
+
+def test_a_share_of_named_memory_is_a_result(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr keeps query latency within 8% of local DRAM.")
+    assert [(v, u) for v, u, *_ in found] == [(8, "%")]

@@ -59,7 +59,9 @@ LEADING_ARTICLE = re.compile(r"^(?:the|a|an|those of|that of)\s+", re.I)
 ON_HARDWARE = re.compile(r"\s+(?:\w+\s+)?(?:on|using|with)\s+(?:an?\s+|the\s+|one\s+|a single\s+)?")
 TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but|while)$")
 PUNCTUATION = re.compile(r"[,;:()]")
+WITHIN_OF = re.compile(r"\s+of\s")
 DURATIONS = ("s", "min", "h", "days", "years")
+SHARES = ("%", "points", *DURATIONS)  # never a spec of the hardware named after them
 SIZES = ("KB", "MB", "GB", "GiB", "TB", "PB")
 SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|larger|and|or|"
                          r"to|in|on|for|with|than|at|by)\b)[a-z]+\b")
@@ -97,9 +99,10 @@ def _is_result(q: Quantity, quantities: list[Quantity], text: str,
                sentence: tuple[int, int], mentions: list[Mention]) -> bool:
     if any(m.start <= q.start < m.end for m in mentions):
         return False
-    if any(q.end <= m.start <= q.end + 12 and HARDWARE_GAP.fullmatch(text[q.end:m.start])
-           for m in mentions if m.type not in ("SYSTEM", "MODEL", "DATASET")):
-        return False
+    if q.unit not in SHARES and any(
+            q.end <= m.start <= q.end + 12 and HARDWARE_GAP.fullmatch(text[q.end:m.start])
+            for m in mentions if m.type not in ("SYSTEM", "MODEL", "DATASET")):
+        return False  # '8 GPUs', '8x A100', '80 GB of HBM' describe the hardware
     if not q.unit:
         return (_forecast_count(q, quantities, text[sentence[0]:sentence[1]])
                 or bool(BARE_COMPARATIVE.match(text, q.end))
@@ -194,11 +197,14 @@ def _baseline_zone(text: str, cues: list[tuple[int, int]], q: Quantity, clause: 
     absolute number followed by a relative one ('5.6 tokens/s, 2.7x faster than X') leaves
     the comparison to the relative one, and so does a number whose verb is done before the
     next ('cuts stalls by 116x and reaches 28 GB/s, 10x more than X')."""
+    if WITHIN_OF.match(text, q.end) and text.endswith("within ", 0, q.start):
+        return q.end, clause[1]  # 'within 5% of Ansor's performance'
     after = _comparison_zones(text, cues, (q.end, clause[1]))
     if after:
         between = [o for o in results if q.end <= o.start < after[0][0] and o.group != q.group]
         relative_between = q.unit not in RELATIVE and any(o.unit in RELATIVE for o in between)
-        new_verb = any(_next_predicate().search(text, q.end, o.start) for o in between)
+        bound = text.startswith("than", after[0][0])  # '10x higher than X' binds its number
+        new_verb = bound and any(_next_predicate().search(text, q.end, o.start) for o in between)
         return None if relative_between or new_verb else after[0]
     before = [z for z in _comparison_zones(text, cues, (sentence[0], q.start)) if z[0] < q.start]
     owner = [o for o in results if before and o.end <= before[-1][0]][-1:]

@@ -91,3 +91,9 @@ def test_acronym_of_a_quoted_technique_is_a_name(nlp):
     found = names(nlp, "Recursion for LLMs", 'We compare with the "repeat-all-over" (RAO) strategy '
                                            "for language model inference.")
     assert found.get("RAO") == "SYSTEM"
+
+
+def test_family_with_a_modifier_is_no_model(nlp):
+    found = names(nlp, "Zephyr: Pipelines", "We present Zephyr. Zephyr trains GPT-style models "
+                                         "and Llama-2-7B on GPUs.")
+    assert "GPT-style" not in found and found.get("Llama-2-7B") == "MODEL"

@@ -42,14 +42,15 @@ SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:\s\w+)?\s(?:of|=|:|is|was)\s(?:about\s
 SCORE_AFTER = re.compile(rf"\s{SCORES}\b")  # bare numbers that are scores: 'an AUC of 0.94'
 BARE_COMPARATIVE = re.compile(r"\s(?:better|lower|higher|fewer|less|more)\s(?!than\b)\w", re.I)
 FORECAST = re.compile(r"\b(?:estimate|forecast|predict|project)", re.I)
-CUE_WORDS = (r"\b(?:than(?!\s+\d)|over(?!\s+(?:\d|a\b|an\b))|compared (?:to|with)|"
+CUE_WORDS = (r"\b(?:than(?!\s+[\d,.]+(?:[x×%]|\s*(?:times|percent|fold))?(?!\w))|"
+             r"over(?!\s+(?:\d|a\b|an\b))|compared (?:to|with)|"
              r"in comparison (?:to|with)|relative to|vs\.?|versus|against|"
              r"outperform(?:s|ing|ed)?|beat(?:s|ing)?)\s+")
 CUE = re.compile(CUE_WORDS, re.I)
 CUE_FOLDED = re.compile(CUE_WORDS)  # on fold_case(text)
 CLAUSE = re.compile(r",?\s(?:while|whereas|but)\s|;\s")
 NP_STOP = re.compile(r"[,;()]|\.(?:\s|$)|\s(?:in|on|across|for|with|at|by|under|when|while|using|"
-                     r"achieving|and then|respectively)\b")
+                     r"achieving|and then|respectively)\b|\s(?:and|or)\s(?=(?:by\s|up to\s)?[\d$])")
 METRIC_STOP = re.compile(r"[,;.()$\d]|\b(?:than|over|compared|relative|on|with|for|in|at|while|"
                          r"across|when|using|vs)\b")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
@@ -62,6 +63,11 @@ PUNCTUATION = re.compile(r"[,;:()]")
 WITHIN_OF = re.compile(r"\s+of\s")
 DURATIONS = ("s", "min", "h", "days", "years")
 SHARES = ("%", "points", *DURATIONS)  # never a spec of the hardware named after them
+REACHING = re.compile(r",\s+(?:thereby\s+)?(?:reaching|achieving|attaining|delivering|yielding|"
+                      r"sustaining|hitting)\b")
+NAME_TYPES = ("SYSTEM", "MODEL", "DATASET")
+MODEL_SIZE_BEFORE = re.compile(r"\b(?:with|of|has|have|having|containing|totaling)\s+"
+                               r"(?:up to\s+|over\s+|about\s+|nearly\s+|roughly\s+)?$")
 SIZES = ("KB", "MB", "GB", "GiB", "TB", "PB")
 SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|larger|and|or|"
                          r"to|in|on|for|with|than|at|by)\b)[a-z]+\b")
@@ -117,6 +123,12 @@ def _is_result(q: Quantity, quantities: list[Quantity], text: str,
         return False
     if q.unit in SIZES and before.endswith("for ") and SIZED_THING.match(after):
         return False  # 'for 256 MB messages' is a workload, not a result
+    if q.unit in SIZES and before.rstrip().endswith("("):
+        paren = q.start - len(before) + len(before.rstrip()) - 1
+        if any(m.end in (paren, paren - 1) for m in mentions if m.type not in NAME_TYPES):
+            return False  # 'a T4 GPU (16GB)' states the hardware
+    if q.unit == "parameters" and MODEL_SIZE_BEFORE.search(before):
+        return False  # 'models with up to 175B parameters' is the set-up
     return not (q.unit in DURATIONS + ("GB", "TB", "MB") and SETUP_AFTER.match(after))
 
 
@@ -210,6 +222,8 @@ def _baseline_zone(text: str, cues: list[tuple[int, int]], q: Quantity, clause: 
     owner = [o for o in results if before and o.end <= before[-1][0]][-1:]
     if owner and owner[0].unit in RELATIVE and q.unit not in RELATIVE:
         return None  # '2.3x more than FaRM, with a latency of 18 us': the 2.3x compares
+    if before and REACHING.search(text, before[-1][1], q.start):
+        return None  # '15% higher than X, reaching an MFU of 57%': a figure of its own
     return before[-1] if before else None
 
 

@@ -86,7 +86,8 @@ def model_matches(text: str) -> Iterator[re.Match[str]]:
     """`model_re` matches, found near family names ('70B ' can come before one)."""
     lx = lexicon()
     families = (m.start() for m in lx["family_re"].finditer(text))
-    return anchored_matches(lx["model_re"], families, text, 24)
+    return (m for m in anchored_matches(lx["model_re"], families, text, 24)
+            if not MODIFIER_SUFFIX.search(m[0]))  # 'GPT-style models' names no model
 
 
 def _cue_patterns() -> dict[str, re.Pattern[str]]:

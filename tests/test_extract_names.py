@@ -97,3 +97,19 @@ def test_family_with_a_modifier_is_no_model(nlp):
     found = names(nlp, "Zephyr: Pipelines", "We present Zephyr. Zephyr trains GPT-style models "
                                          "and Llama-2-7B on GPUs.")
     assert "GPT-style" not in found and found.get("Llama-2-7B") == "MODEL"
+
+
+def test_lists_after_comparison_words_pair_with_respectively(nlp):
+    ex = extract(Paper("t", "Aurora: Learned Indexes for Persistent Memory",
+                       "We present Aurora. Aurora outperforms FAST-FAIR, FP-tree and LB+-Tree by "
+                       "2.1x, 1.8x and 1.4x in throughput, respectively."), nlp)
+    assert {m.canonical for m in ex.mentions if m.type == "SYSTEM"} >= {
+        "FAST-FAIR", "FP-tree", "LB+-Tree"}
+    assert [(c.value, c.baseline) for c in ex.claims] == [
+        (2.1, "FAST-FAIR"), (1.8, "FP-tree"), (1.4, "LB+-Tree")]
+
+
+def test_a_name_after_a_suite_and_comma_is_not_a_data_set(nlp):
+    found = names(nlp, "Serverless GPUs", "Across 12 models from the MLPerf Inference suite, "
+                                         "FaaSGPU lowers inference cost on GPUs.")
+    assert found.get("FaaSGPU") == "SYSTEM"

@@ -104,7 +104,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "compared": re.compile(
             r"(?:than|compared (?:to|with)|versus|vs\.?|outperform(?:s|ing|ed)?)\s+"
             r"(?:(?:the|existing|prior|standard|baseline)\s+)?"
-            r"(?P<name>[A-Z][\w.+-]*[\w+](?:\s[A-Z][\w.+-]*[\w+]){0,2})(?![\w'’])"),
+            r"(?P<name>[A-Z][\w.+-]*[\w+](?:\s[A-Z][\w.+-]*[\w+]){0,2})(?![\w'’])"
+            r"(?P<more>(?:(?:,\s|,?\sand\s|,?\sor\s)[A-Z][\w.+-]*[\w+](?![\w'’]))*)"),
         "list": re.compile(
             rf"\b(?:{lx['category_nouns']})\s+(?:like|such as|including|e\.g\.,?)\s+"
             rf"(?P<list>{TOKEN}(?:(?:,\s|,?\sand\s|,?\sor\s){TOKEN})*)"),
@@ -189,6 +190,9 @@ def _cued(text: str) -> Iterator[str]:
         for match in cue_matches(key, text):
             yield from _name_parts(match["name"], text[match.end():match.end() + 12])
     for match in cue_matches("compared", text):
+        for item in LIST_SEPARATOR.split(match["more"])[1:]:
+            if any(c.isupper() or c.isdigit() for c in item[1:]):  # 'than X, FP-tree and LB+-Tree'
+                yield item
         words = match["name"].split()
         # 'than Cray MPICH' is one name; 'than DeepSpeed ZeRO-Infinity' holds two of its own;
         # 'than Germany' is no name: one word at least must look made up (capitals inside)
@@ -288,7 +292,7 @@ def _dataset_cue_word() -> re.Pattern[str]:
     return re.compile(rf"(?:{lexicon()['dataset_cues']})\b")
 
 
-AFTER_CUE = re.compile(r",?\s(?P<called>(?:called|named)\s)?")
+AFTER_CUE = re.compile(r"\s(?P<called>(?:called|named)\s)?")
 
 
 def _dataset_cues(text: str) -> Iterator[re.Match[str]]:

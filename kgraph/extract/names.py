@@ -292,7 +292,7 @@ def _dataset_cue_word() -> re.Pattern[str]:
     return re.compile(rf"(?:{lexicon()['dataset_cues']})\b")
 
 
-AFTER_CUE = re.compile(r"\s(?P<called>(?:called|named)\s)?")
+AFTER_CUE = re.compile(r"(?:,\s(?=called\s|named\s)|\s)(?P<called>(?:called|named)\s)?")
 
 
 def _dataset_cues(text: str) -> Iterator[re.Match[str]]:

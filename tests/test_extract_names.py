@@ -113,3 +113,10 @@ def test_a_name_after_a_suite_and_comma_is_not_a_data_set(nlp):
     found = names(nlp, "Serverless GPUs", "Across 12 models from the MLPerf Inference suite, "
                                          "FaaSGPU lowers inference cost on GPUs.")
     assert found.get("FaaSGPU") == "SYSTEM"
+
+
+def test_instruction_sets_are_not_systems_and_collections_are_data_sets(nlp):
+    found = names(nlp, "Sparse Kernels for ARM SVE", "We present SVESparse, a code generator for "
+                  "ARM SVE CPUs, tested on matrices from the SuiteSparse collection.")
+    assert "ARM" not in found and "SVE" not in found
+    assert found.get("SuiteSparse") == "DATASET" and found.get("SVESparse") == "SYSTEM"

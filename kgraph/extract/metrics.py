@@ -19,8 +19,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kgraph.extract.catalogue import alias_index
+from kgraph.extract.cues import cue_matches
 from kgraph.extract.domain import is_computing
-from kgraph.extract.names import cue_matches, lexicon
+from kgraph.extract.lexicon import lexicon
 from kgraph.extract.quantities import Quantity, find_quantities
 from kgraph.extract.sentences import sentence_spans
 from kgraph.extract.spans import fold_case, mentions_of, set_claims, starts_word, text_of

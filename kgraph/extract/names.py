@@ -10,20 +10,20 @@ occurrence of an accepted name becomes a mention.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import filterfalse
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from kgraph.extract.cues import cue_matches
 from kgraph.extract.domain import is_computing
+from kgraph.extract.lexicon import MODIFIER_SUFFIX, TOKEN, lexicon, model_matches
 from kgraph.extract.quantities import unit_table
 from kgraph.extract.spans import (
     add_mentions,
@@ -35,149 +35,17 @@ from kgraph.extract.spans import (
 )
 from kgraph.model import Mention
 
-PATTERNS = Path(__file__).resolve().parent / "patterns"
-TOKEN = r"[A-Za-z][\w.+]*(?:[-/][\w.+]+)*(?<![.])"
 TOKEN_RE = re.compile(TOKEN)
-MODIFIER_SUFFIX = re.compile(r"-(?:style|based|like|aware|enabled|powered|driven|specific|"
-                             r"friendly|compatible|centric|oriented|inspired)$")  # FaRM-style
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z][A-Za-z]*-?\d|\d-?[A-Z]|[A-Z][a-z]+[A-Z]|^[A-Z]{2,}[a-z]{2,}$")
 STOPWORDS = {"as", "the", "well", "our", "their", "other", "these", "those", "more", "many", "its",
              "such", "some", "most", "this", "that", "with", "and", "for", "new", "etc"}
 URLISH = re.compile(r"\.(?:com|org|io|net|edu|ai)\b|://|^www\.", re.I)
 ACRONYM = re.compile(r"[A-Z][A-Z0-9-]{2,}s?")
 DEFINED = re.compile(r"\((?P<name>[A-Z][A-Za-z0-9-]+)\)")  # after a word and one space
-VERSION = r"[\dA-Za-z]+(?:\.\d+)*"
-SIZE = r"(?:\d+(?:\.\d+)?[BMK]|\d+x\d+[BM])"
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict:
-    """The curated data in patterns/names.json, with compiled patterns."""
-    data = json.loads((PATTERNS / "names.json").read_text(encoding="utf-8"))
-    data["generic"] = set(data["generic"])
-    known = {n: "SYSTEM" for n in data["systems"]} | {n: "MODEL" for n in data["models"]} \
-        | {n: "DATASET" for n in data["datasets"]}
-    data["known"] = known
-    fam = data["model_families"]
-    data["family_re"] = re.compile(rf"(?:{fam})")
-    data["model_re"] = re.compile(
-        rf"(?<![\w-])(?:{SIZE}\s)?(?:{fam})"
-        rf"(?:(?:\s?-\s?{VERSION}|-?\d\w*(?:\.\d+)*)(?:-{VERSION})*)?"
-        rf"(?:/\d+)?(?:\s{SIZE})?(?![\w])")
-    return data
-
-
-def anchored_matches(pattern: re.Pattern[str], anchors: Iterable[int], text: str,
-                     lead: int) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`, for patterns whose every match holds an anchor (a word
-    found cheaply, at the sorted offsets `anchors`) at most `lead` characters in."""
-    pos = 0
-    for anchor in anchors:
-        if anchor < pos:
-            continue
-        match = pattern.search(text, max(pos, anchor - lead))
-        if match is None:
-            return
-        yield match
-        pos = match.end()
-
-
-def model_matches(text: str) -> Iterator[re.Match[str]]:
-    """`model_re` matches, found near family names ('70B ' can come before one)."""
-    lx = lexicon()
-    families = (m.start() for m in lx["family_re"].finditer(text))
-    return (m for m in anchored_matches(lx["model_re"], families, text, 24)
-            if not MODIFIER_SUFFIX.search(m[0]))  # 'GPT-style models' names no model
-
-
-def _cue_patterns() -> dict[str, re.Pattern[str]]:
-    lx = lexicon()
-    name = rf"(?P<name>{TOKEN}(?:\s[A-Z][\w-]*){{0,3}})"
-    return {
-        "title": re.compile(rf"^(?:The\s+)?(?P<name>{TOKEN}(?:\s[A-Z][\w-]*){{0,2}}):\s"),
-        "proposal": re.compile(
-            rf"[Ww]e\s+(?:first\s+|then\s+|also\s+)?(?:{lx['proposal_verbs']})\s+"
-            rf"(?:(?:a|an|the)\s+)?(?:new\s+|novel\s+)?{name}(?=\s?[,(:]|\s(?:as|that|for|to|which)\b)"),
-        "called": re.compile(rf"\b(?:called|named|dubbed|coined)\s+{name}"),
-        "colon": re.compile(r"(?:^|(?<=[\s(]))(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?):\s+"
-                            r"(?:a|an)\s"),
-        "compared": re.compile(
-            r"(?:than|compared (?:to|with)|versus|vs\.?|outperform(?:s|ing|ed)?)\s+"
-            r"(?:(?:the|existing|prior|standard|baseline)\s+)?"
-            r"(?P<name>[A-Z][\w.+-]*[\w+](?:\s[A-Z][\w.+-]*[\w+]){0,2})(?![\w'’])"
-            r"(?P<more>(?:(?:,\s|,?\sand\s|,?\sor\s)[A-Z][\w.+-]*[\w+](?![\w'’]))*)"),
-        "list": re.compile(
-            rf"\b(?:{lx['category_nouns']})\s+(?:like|such as|including|e\.g\.,?)\s+"
-            rf"(?P<list>{TOKEN}(?:(?:,\s|,?\sand\s|,?\sor\s){TOKEN})*)"),
-    }
-
-
-@lru_cache(maxsize=1)
-def cue_patterns() -> dict[str, re.Pattern[str]]:
-    return _cue_patterns()
-
-
 QUOTED_DEFINITION = re.compile(r"[\"”]\s\((?P<name>[A-Z][A-Za-z0-9-]{1,9})\)")
 LEADING_DETERMINER = re.compile(r"^(?:The|Our|A|An)\s+")
 LIST_SEPARATOR = re.compile(r",\s|,?\sand\s|,?\sor\s")
 ACRONYM_AFTER = re.compile(r"\s?\((?P<a>[A-Z][A-Za-z0-9-]+)\)")
-LIST_CONNECTORS = ("like", "such as", "including", "e.g.")  # 'compilers like X and Y'
-COMPARISON_WORDS = ("than", "compared", "versus", "vs", "outperform")  # not 'over': too common
-CUE_GATES: dict[str, re.Pattern[str] | tuple[str, ...]] = {
-    "proposal": re.compile(r"[Ww]e\s"), "colon": re.compile(r":\s+an?\s"),
-    "called": ("called", "named", "dubbed", "coined"),
-    "list": LIST_CONNECTORS}
-
-
-
-
-@lru_cache(maxsize=1)
-def _noun_before() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{lexicon()['category_nouns']})\s+$")
-
-
-def _matches_at(pattern: re.Pattern[str], starts: Iterable[int],
-                text: str) -> Iterator[re.Match[str]]:
-    """Non-overlapping matches of `pattern` beginning a word at one of `starts` (sorted)."""
-    pos = 0
-    for start in starts:
-        if start >= pos and starts_word(text, start) and (match := pattern.match(text, start)):
-            yield match
-            pos = match.end()
-
-
-def _list_matches(text: str) -> Iterator[re.Match[str]]:
-    """The 'list' cue's matches, tried only where a connector follows a category noun."""
-    pos = 0
-    for anchor in find_all(text, LIST_CONNECTORS):
-        noun = _noun_before().search(text, max(pos, anchor - 24), anchor)
-        if noun and (match := cue_patterns()["list"].match(text, noun.start())):
-            yield match
-            pos = match.end()
-
-
-def _may_match(cue: str, text: str) -> bool:
-    """A cheap search that must succeed for a cue pattern to match (saves the full scan)."""
-    gate = CUE_GATES.get(cue)
-    if isinstance(gate, tuple):
-        return any(word in text for word in gate)
-    return gate is None or gate.search(text) is not None
-
-
-@lru_cache(maxsize=32)
-def cue_matches(key: str, text: str) -> tuple[re.Match[str], ...]:
-    """Matches of one cue pattern, each starting a word; cached, as the name finder and
-    the metric finder both read them. The 'we propose' and list cues are only tried
-    where their words are (found by substring search)."""
-    if not _may_match(key, text):
-        return ()
-    if key == "list":
-        return tuple(_list_matches(text))
-    if key == "proposal":
-        return tuple(_matches_at(cue_patterns()[key], find_all(text, ("we", "We")), text))
-    if key == "compared":
-        return tuple(_matches_at(cue_patterns()[key], find_all(text, COMPARISON_WORDS), text))
-    return tuple(cue_patterns()[key].finditer(text))
 
 
 def _clean(name: str) -> str:

@@ -1,0 +1,100 @@
+"""Context that introduces a name: a title's "X:", "we propose X", "called X", "X: a ...",
+comparisons ("faster than X"), and lists after category nouns ("compilers like X and Y").
+
+Each cue is tried only where its words are, found by substring search (see cue_matches).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from kgraph.extract.lexicon import TOKEN, lexicon
+from kgraph.extract.spans import find_all, starts_word
+
+
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
+    lx = lexicon()
+    name = rf"(?P<name>{TOKEN}(?:\s[A-Z][\w-]*){{0,3}})"
+    return {
+        "title": re.compile(rf"^(?:The\s+)?(?P<name>{TOKEN}(?:\s[A-Z][\w-]*){{0,2}}):\s"),
+        "proposal": re.compile(
+            rf"[Ww]e\s+(?:first\s+|then\s+|also\s+)?(?:{lx['proposal_verbs']})\s+"
+            rf"(?:(?:a|an|the)\s+)?(?:new\s+|novel\s+)?{name}(?=\s?[,(:]|\s(?:as|that|for|to|which)\b)"),
+        "called": re.compile(rf"\b(?:called|named|dubbed|coined)\s+{name}"),
+        "colon": re.compile(r"(?:^|(?<=[\s(]))(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?):\s+"
+                            r"(?:a|an)\s"),
+        "compared": re.compile(
+            r"(?:than|compared (?:to|with)|versus|vs\.?|outperform(?:s|ing|ed)?)\s+"
+            r"(?:(?:the|existing|prior|standard|baseline)\s+)?"
+            r"(?P<name>[A-Z][\w.+-]*[\w+](?:\s[A-Z][\w.+-]*[\w+]){0,2})(?![\w'’])"
+            r"(?P<more>(?:(?:,\s|,?\sand\s|,?\sor\s)[A-Z][\w.+-]*[\w+](?![\w'’]))*)"),
+        "list": re.compile(
+            rf"\b(?:{lx['category_nouns']})\s+(?:like|such as|including|e\.g\.,?)\s+"
+            rf"(?P<list>{TOKEN}(?:(?:,\s|,?\sand\s|,?\sor\s){TOKEN})*)"),
+    }
+
+
+@lru_cache(maxsize=1)
+def cue_patterns() -> dict[str, re.Pattern[str]]:
+    return _cue_patterns()
+
+
+LIST_CONNECTORS = ("like", "such as", "including", "e.g.")  # 'compilers like X and Y'
+COMPARISON_WORDS = ("than", "compared", "versus", "vs", "outperform")  # not 'over': too common
+CUE_GATES: dict[str, re.Pattern[str] | tuple[str, ...]] = {
+    "proposal": re.compile(r"[Ww]e\s"), "colon": re.compile(r":\s+an?\s"),
+    "called": ("called", "named", "dubbed", "coined"),
+    "list": LIST_CONNECTORS}
+
+
+
+
+@lru_cache(maxsize=1)
+def _noun_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lexicon()['category_nouns']})\s+$")
+
+
+def _matches_at(pattern: re.Pattern[str], starts: Iterable[int],
+                text: str) -> Iterator[re.Match[str]]:
+    """Non-overlapping matches of `pattern` beginning a word at one of `starts` (sorted)."""
+    pos = 0
+    for start in starts:
+        if start >= pos and starts_word(text, start) and (match := pattern.match(text, start)):
+            yield match
+            pos = match.end()
+
+
+def _list_matches(text: str) -> Iterator[re.Match[str]]:
+    """The 'list' cue's matches, tried only where a connector follows a category noun."""
+    pos = 0
+    for anchor in find_all(text, LIST_CONNECTORS):
+        noun = _noun_before().search(text, max(pos, anchor - 24), anchor)
+        if noun and (match := cue_patterns()["list"].match(text, noun.start())):
+            yield match
+            pos = match.end()
+
+
+def _may_match(cue: str, text: str) -> bool:
+    """A cheap search that must succeed for a cue pattern to match (saves the full scan)."""
+    gate = CUE_GATES.get(cue)
+    if isinstance(gate, tuple):
+        return any(word in text for word in gate)
+    return gate is None or gate.search(text) is not None
+
+
+@lru_cache(maxsize=32)
+def cue_matches(key: str, text: str) -> tuple[re.Match[str], ...]:
+    """Matches of one cue pattern, each starting a word; cached, as the name finder and
+    the metric finder both read them. The 'we propose' and list cues are only tried
+    where their words are (found by substring search)."""
+    if not _may_match(key, text):
+        return ()
+    if key == "list":
+        return tuple(_list_matches(text))
+    if key == "proposal":
+        return tuple(_matches_at(cue_patterns()[key], find_all(text, ("we", "We")), text))
+    if key == "compared":
+        return tuple(_matches_at(cue_patterns()[key], find_all(text, COMPARISON_WORDS), text))
+    return tuple(cue_patterns()[key].finditer(text))

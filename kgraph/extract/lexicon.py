@@ -1,0 +1,56 @@
+"""Curated name data (patterns/names.json) and the shapes of model names ("LLaMA-2-70B")."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+PATTERNS = Path(__file__).resolve().parent / "patterns"
+TOKEN = r"[A-Za-z][\w.+]*(?:[-/][\w.+]+)*(?<![.])"  # a name-like token: vLLM, ZeRO-Infinity
+MODIFIER_SUFFIX = re.compile(r"-(?:style|based|like|aware|enabled|powered|driven|specific|"
+                             r"friendly|compatible|centric|oriented|inspired)$")  # FaRM-style
+VERSION = r"[\dA-Za-z]+(?:\.\d+)*"
+SIZE = r"(?:\d+(?:\.\d+)?[BMK]|\d+x\d+[BM])"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The curated data in patterns/names.json, with compiled patterns."""
+    data = json.loads((PATTERNS / "names.json").read_text(encoding="utf-8"))
+    data["generic"] = set(data["generic"])
+    known = {n: "SYSTEM" for n in data["systems"]} | {n: "MODEL" for n in data["models"]} \
+        | {n: "DATASET" for n in data["datasets"]}
+    data["known"] = known
+    fam = data["model_families"]
+    data["family_re"] = re.compile(rf"(?:{fam})")
+    data["model_re"] = re.compile(
+        rf"(?<![\w-])(?:{SIZE}\s)?(?:{fam})"
+        rf"(?:(?:\s?-\s?{VERSION}|-?\d\w*(?:\.\d+)*)(?:-{VERSION})*)?"
+        rf"(?:/\d+)?(?:\s{SIZE})?(?![\w])")
+    return data
+
+
+def anchored_matches(pattern: re.Pattern[str], anchors: Iterable[int], text: str,
+                     lead: int) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, for patterns whose every match holds an anchor (a word
+    found cheaply, at the sorted offsets `anchors`) at most `lead` characters in."""
+    pos = 0
+    for anchor in anchors:
+        if anchor < pos:
+            continue
+        match = pattern.search(text, max(pos, anchor - lead))
+        if match is None:
+            return
+        yield match
+        pos = match.end()
+
+
+def model_matches(text: str) -> Iterator[re.Match[str]]:
+    """`model_re` matches, found near family names ('70B ' can come before one)."""
+    lx = lexicon()
+    families = (m.start() for m in lx["family_re"].finditer(text))
+    return (m for m in anchored_matches(lx["model_re"], families, text, 24)
+            if not MODIFIER_SUFFIX.search(m[0]))  # 'GPT-style models' names no model

@@ -1,12 +1,11 @@
-"""Result claims: which numbers are results, and what each is about.
+"""Result claims: the results of the work and what each is about.
 
-A quantity is a result when it has a unit (or is a forecast range of counts),
-sits in a sentence about the work (not the background before the first
-"we/our/this paper" sentence), and is not set-up (inside a name, a condition
-"if we want ... at 60FPS", a confidence level, a data-set size). Each claim is
-attached to its system (the subject before it, else the paper's proposed
-system), its baseline ("than/over/compared to X", list pairing, "A ... while
-B only ...") and the hardware named in its sentence.
+A number is a claim when it sits in a sentence about the work (not the
+background before the first "we/our/this paper" sentence) and states a result
+(kgraph.extract.results). Each claim is attached to its system (the subject
+before it, else the paper's proposed system), its baseline ("than/over/compared
+to X", list pairing, "A ... while B only ...") and the hardware it was measured
+on ("on an RTX 4090", else the hardware named in its sentence).
 """
 
 from __future__ import annotations
@@ -23,26 +22,13 @@ from kgraph.extract.cues import cue_matches
 from kgraph.extract.domain import is_computing
 from kgraph.extract.lexicon import lexicon
 from kgraph.extract.quantities import Quantity, find_quantities
+from kgraph.extract.results import is_result
 from kgraph.extract.sentences import sentence_spans
 from kgraph.extract.spans import fold_case, mentions_of, set_claims, starts_word, text_of
 from kgraph.model import Claim, Mention
 
 FOREGROUND = ("we", "our", "this paper", "this work", "this study", "this report",
               "this article", "in this")  # whole words, in fold_case(text)
-CONDITION = re.compile(r"\b(?:if|want to|in order to|target(?:ing)?)\b", re.I)
-NOT_RESULT_AFTER = re.compile(r"\s*\$?\s*\)?\s*(?:CI\b|confidence|reliability|probability|"
-                              r"percentile|quantile|of (?:the )?(?:dataset|data|traces?)\b)", re.I)
-SETUP_AFTER = re.compile(r"^[\s\w-]{0,25}\b(?:dataset|data set|trace|corpus|logs)\b", re.I)
-CAPACITY_AFTER = re.compile(r"^\s*(?:of\s+)?(?:\w+\s)?(?:DRAM|memory|RAM|HBM\w*|storage|SSDs?|"
-                            r"disks?|NVMe|GPUs?|cards?)\b", re.I)
-HARDWARE_GAP = re.compile(r"\s*(?:of\s+|x\s+)?(?:(?!(?:on|with|using|over|across|in|at|for|than|"
-                          r"and|or|per|by)\b)\w+\s+)?")  # '8 GPUs', '8x A100', not '1.2x on A100'
-SCORES = (r"(?:AUC|AUROC|accuracy|F1(?:[- ]score)?|BLEU|ROUGE(?:-\w+)?|perplexity|mAP|"
-          r"R\^?2|Pearson correlation|Spearman correlation|correlation|MAE|RMSE|MSE)")
-SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:\s\w+)?\s(?:of|=|:|is|was)\s(?:about\s|up to\s)?$")
-SCORE_AFTER = re.compile(rf"\s{SCORES}\b")  # bare numbers that are scores: 'an AUC of 0.94'
-BARE_COMPARATIVE = re.compile(r"\s(?:better|lower|higher|fewer|less|more)\s(?!than\b)\w", re.I)
-FORECAST = re.compile(r"\b(?:estimate|forecast|predict|project)", re.I)
 CUE_WORDS = (r"\b(?:than(?!\s+[\d,.]+(?:[x×%]|\s*(?:times|percent|fold))?(?!\w))|"
              r"over(?!\s+(?:\d|a\b|an\b))|compared (?:to|with)|"
              r"in comparison (?:to|with)|relative to|vs\.?|versus|against|"
@@ -55,23 +41,14 @@ NP_STOP = re.compile(r"[,;()]|\.(?:\s|$)|\s(?:in|on|across|for|with|at|by|under|
 METRIC_STOP = re.compile(r"[,;.()$\d]|\b(?:than|over|compared|relative|on|with|for|in|at|while|"
                          r"across|when|using|vs)\b")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
-YEARS = range(1900, 2101)
 CONTRAST_START = re.compile(r"\s*(?:Compared|In contrast|Unlike|Relative)")
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an|those of|that of)\s+", re.I)
 ON_HARDWARE = re.compile(r"\s+(?:\w+\s+)?(?:on|using|with)\s+(?:an?\s+|the\s+|one\s+|a single\s+)?")
 TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but|while)$")
 PUNCTUATION = re.compile(r"[,;:()]")
 WITHIN_OF = re.compile(r"\s+of\s")
-DURATIONS = ("s", "min", "h", "days", "years")
-SHARES = ("%", "points", *DURATIONS)  # never a spec of the hardware named after them
 REACHING = re.compile(r",\s+(?:thereby\s+)?(?:reaching|achieving|attaining|delivering|yielding|"
                       r"sustaining|hitting)\b")
-NAME_TYPES = ("SYSTEM", "MODEL", "DATASET")
-MODEL_SIZE_BEFORE = re.compile(r"\b(?:with|of|has|have|having|containing|totaling)\s+"
-                               r"(?:up to\s+|over\s+|about\s+|nearly\s+|roughly\s+)?$")
-SIZES = ("KB", "MB", "GB", "GiB", "TB", "PB")
-SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|larger|and|or|"
-                         r"to|in|on|for|with|than|at|by)\b)[a-z]+\b")
 BY_GAP = re.compile(r"\s+by\s+(?:up to\s+|about\s+|nearly\s+|roughly\s+|over\s+)?")
 AND_GAP = re.compile(r"(?:,|\band|\bor)\s+$")
 RELATIVE = ("x", "%")  # units of numbers that are themselves comparisons
@@ -100,44 +77,6 @@ def _first_word(folded: str, phrase: str) -> int:
 
 def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
-
-
-def _is_result(q: Quantity, quantities: list[Quantity], text: str,
-               sentence: tuple[int, int], mentions: list[Mention]) -> bool:
-    if any(m.start <= q.start < m.end for m in mentions):
-        return False
-    if q.unit not in SHARES and any(
-            q.end <= m.start <= q.end + 12 and HARDWARE_GAP.fullmatch(text[q.end:m.start])
-            for m in mentions if m.type not in ("SYSTEM", "MODEL", "DATASET")):
-        return False  # '8 GPUs', '8x A100', '80 GB of HBM' describe the hardware
-    if not q.unit:
-        return (_forecast_count(q, quantities, text[sentence[0]:sentence[1]])
-                or bool(BARE_COMPARATIVE.match(text, q.end))
-                or bool(SCORE_BEFORE.search(text, max(sentence[0], q.start - 48), q.start))
-                or bool(SCORE_AFTER.match(text, q.end)))
-    before, after = text[sentence[0]:q.start], text[q.end:sentence[1]]
-    if before.endswith("at ") and CONDITION.search(before.rsplit(",", 1)[-1]):
-        return False
-    if NOT_RESULT_AFTER.match(after):
-        return False
-    if q.unit in ("GB", "TB", "MB") and CAPACITY_AFTER.match(after):
-        return False
-    if q.unit in SIZES and before.endswith("for ") and SIZED_THING.match(after):
-        return False  # 'for 256 MB messages' is a workload, not a result
-    if q.unit in SIZES and before.rstrip().endswith("("):
-        paren = q.start - len(before) + len(before.rstrip()) - 1
-        if any(m.end in (paren, paren - 1) for m in mentions if m.type not in NAME_TYPES):
-            return False  # 'a T4 GPU (16GB)' states the hardware
-    if q.unit == "parameters" and MODEL_SIZE_BEFORE.search(before):
-        return False  # 'models with up to 175B parameters' is the set-up
-    return not (q.unit in DURATIONS + ("GB", "TB", "MB") and SETUP_AFTER.match(after))
-
-
-def _forecast_count(q: Quantity, quantities: list[Quantity], sentence: str) -> bool:
-    """Bare counts count only as a forecast range: 'we estimate ... 103-306 models'."""
-    pair = [o for o in quantities if o.group == q.group]
-    return (len(pair) == 2 and all(o.value.is_integer() and int(o.value) not in YEARS for o in pair)
-            and bool(FORECAST.search(sentence)))
 
 
 def _proposed(text: str, names: list[Mention]) -> str | None:
@@ -336,7 +275,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     quantities = find_quantities(text, foreground)
     results = [(q, sentence) for q in quantities
                if (sentence := _sentence_of(sentences, q.start))[0] >= foreground
-               and _is_result(q, quantities, text, sentence, mentions)]
+               and is_result(q, quantities, text, sentence, mentions)]
     cues = [m.span() for sentence in dict.fromkeys(s for _, s in results)
             for m in CUE_FOLDED.finditer(folded, *sentence)]
     claims = []

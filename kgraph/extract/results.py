@@ -1,0 +1,73 @@
+"""Which numbers are results: a unit (or a score, a forecast range, a bare comparative),
+not a description of the set-up (hardware counts and specs, workload and model sizes,
+durations of logs, confidence levels, conditions such as 'to reach 60FPS')."""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.extract.quantities import Quantity
+from kgraph.model import Mention
+
+CONDITION = re.compile(r"\b(?:if|want to|in order to|target(?:ing)?)\b", re.I)
+NOT_RESULT_AFTER = re.compile(r"\s*\$?\s*\)?\s*(?:CI\b|confidence|reliability|probability|"
+                              r"percentile|quantile|of (?:the )?(?:dataset|data|traces?)\b)", re.I)
+SETUP_AFTER = re.compile(r"^[\s\w-]{0,25}\b(?:dataset|data set|trace|corpus|logs)\b", re.I)
+CAPACITY_AFTER = re.compile(r"^\s*(?:of\s+)?(?:\w+\s)?(?:DRAM|memory|RAM|HBM\w*|storage|SSDs?|"
+                            r"disks?|NVMe|GPUs?|cards?)\b", re.I)
+HARDWARE_GAP = re.compile(r"\s*(?:of\s+|x\s+)?(?:(?!(?:on|with|using|over|across|in|at|for|than|"
+                          r"and|or|per|by)\b)\w+\s+)?")  # '8 GPUs', '8x A100', not '1.2x on A100'
+SCORES = (r"(?:AUC|AUROC|accuracy|F1(?:[- ]score)?|BLEU|ROUGE(?:-\w+)?|perplexity|mAP|"
+          r"R\^?2|Pearson correlation|Spearman correlation|correlation|MAE|RMSE|MSE)")
+SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:\s\w+)?\s(?:of|=|:|is|was)\s(?:about\s|up to\s)?$")
+SCORE_AFTER = re.compile(rf"\s{SCORES}\b")  # bare numbers that are scores: 'an AUC of 0.94'
+BARE_COMPARATIVE = re.compile(r"\s(?:better|lower|higher|fewer|less|more)\s(?!than\b)\w", re.I)
+FORECAST = re.compile(r"\b(?:estimate|forecast|predict|project)", re.I)
+YEARS = range(1900, 2101)
+DURATIONS = ("s", "min", "h", "days", "years")
+SHARES = ("%", "points", *DURATIONS)  # never a spec of the hardware named after them
+NAME_TYPES = ("SYSTEM", "MODEL", "DATASET")
+MODEL_SIZE_BEFORE = re.compile(r"\b(?:with|of|has|have|having|containing|totaling)\s+"
+                               r"(?:up to\s+|over\s+|about\s+|nearly\s+|roughly\s+)?$")
+SIZES = ("KB", "MB", "GB", "GiB", "TB", "PB")
+SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|larger|and|or|"
+                         r"to|in|on|for|with|than|at|by)\b)[a-z]+\b")
+
+
+def is_result(q: Quantity, quantities: list[Quantity], text: str,
+              sentence: tuple[int, int], mentions: list[Mention]) -> bool:
+    """Whether `q`, in `sentence`, states a result of the work rather than its set-up."""
+    if any(m.start <= q.start < m.end for m in mentions):
+        return False
+    if q.unit not in SHARES and any(
+            q.end <= m.start <= q.end + 12 and HARDWARE_GAP.fullmatch(text[q.end:m.start])
+            for m in mentions if m.type not in NAME_TYPES):
+        return False  # '8 GPUs', '8x A100', '80 GB of HBM' describe the hardware
+    if not q.unit:
+        return (_forecast_count(q, quantities, text[sentence[0]:sentence[1]])
+                or bool(BARE_COMPARATIVE.match(text, q.end))
+                or bool(SCORE_BEFORE.search(text, max(sentence[0], q.start - 48), q.start))
+                or bool(SCORE_AFTER.match(text, q.end)))
+    before, after = text[sentence[0]:q.start], text[q.end:sentence[1]]
+    if before.endswith("at ") and CONDITION.search(before.rsplit(",", 1)[-1]):
+        return False
+    if NOT_RESULT_AFTER.match(after):
+        return False
+    if q.unit in ("GB", "TB", "MB") and CAPACITY_AFTER.match(after):
+        return False
+    if q.unit in SIZES and before.endswith("for ") and SIZED_THING.match(after):
+        return False  # 'for 256 MB messages' is a workload, not a result
+    if q.unit in SIZES and before.rstrip().endswith("("):
+        paren = q.start - len(before) + len(before.rstrip()) - 1
+        if any(m.end in (paren, paren - 1) for m in mentions if m.type not in NAME_TYPES):
+            return False  # 'a T4 GPU (16GB)' states the hardware
+    if q.unit == "parameters" and MODEL_SIZE_BEFORE.search(before):
+        return False  # 'models with up to 175B parameters' is the set-up
+    return not (q.unit in DURATIONS + ("GB", "TB", "MB") and SETUP_AFTER.match(after))
+
+
+def _forecast_count(q: Quantity, quantities: list[Quantity], sentence: str) -> bool:
+    """Bare counts count only as a forecast range: 'we estimate ... 103-306 models'."""
+    pair = [o for o in quantities if o.group == q.group]
+    return (len(pair) == 2 and all(o.value.is_integer() and int(o.value) not in YEARS for o in pair)
+            and bool(FORECAST.search(sentence)))

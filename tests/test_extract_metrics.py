@@ -258,3 +258,9 @@ def test_energy_and_link_units(nlp):
 def test_a_share_of_named_memory_is_a_result(nlp):
     found = claims(nlp, "We present Zephyr. Zephyr keeps query latency within 8% of local DRAM.")
     assert [(v, u) for v, u, *_ in found] == [(8, "%")]
+
+
+def test_model_size_before_a_model_is_set_up(nlp):
+    found = claims(nlp, "We present Zephyr, a GPU embedding cache. Training a 2 TB DLRM on 4 "
+                        "nodes, Zephyr is 3.2x faster than TorchRec.")
+    assert [(v, u, b) for v, u, _, b, _ in found] == [(3.2, "x", "TorchRec")]

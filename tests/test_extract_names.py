@@ -120,3 +120,9 @@ def test_instruction_sets_are_not_systems_and_collections_are_data_sets(nlp):
                   "ARM SVE CPUs, tested on matrices from the SuiteSparse collection.")
     assert "ARM" not in found and "SVE" not in found
     assert found.get("SuiteSparse") == "DATASET" and found.get("SVESparse") == "SYSTEM"
+
+
+def test_name_after_relative_to(nlp):
+    found = names(nlp, "Tiered Memory", "We present Zephyr. Zephyr cuts memory stalls by 29% "
+                                       "relative to TPP on CXL memory.")
+    assert found.get("TPP") == "SYSTEM"

@@ -26,7 +26,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "colon": re.compile(r"(?:^|(?<=[\s(]))(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?):\s+"
                             r"(?:a|an)\s"),
         "compared": re.compile(
-            r"(?:than|compared (?:to|with)|versus|vs\.?|outperform(?:s|ing|ed)?)\s+"
+            r"(?:than|compared (?:to|with)|relative to|versus|vs\.?|outperform(?:s|ing|ed)?)\s+"
             r"(?:(?:the|existing|prior|standard|baseline)\s+)?"
             r"(?P<name>[A-Z][\w.+-]*[\w+](?:\s[A-Z][\w.+-]*[\w+]){0,2})(?![\w'’])"
             r"(?P<more>(?:(?:,\s|,?\sand\s|,?\sor\s)[A-Z][\w.+-]*[\w+](?![\w'’]))*)"),
@@ -42,7 +42,8 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
 
 
 LIST_CONNECTORS = ("like", "such as", "including", "e.g.")  # 'compilers like X and Y'
-COMPARISON_WORDS = ("than", "compared", "versus", "vs", "outperform")  # not 'over': too common
+COMPARISON_WORDS = ("than", "compared", "relative", "versus", "vs", "outperform")  # not 'over'
+
 CUE_GATES: dict[str, re.Pattern[str] | tuple[str, ...]] = {
     "proposal": re.compile(r"[Ww]e\s"), "colon": re.compile(r":\s+an?\s"),
     "called": ("called", "named", "dubbed", "coined"),

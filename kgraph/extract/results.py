@@ -63,6 +63,9 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
             return False  # 'a T4 GPU (16GB)' states the hardware
     if q.unit == "parameters" and MODEL_SIZE_BEFORE.search(before):
         return False  # 'models with up to 175B parameters' is the set-up
+    if q.unit in (*SIZES, "parameters") and any(
+            m.type == "MODEL" and q.end < m.start <= q.end + 2 for m in mentions):
+        return False  # 'a 2 TB DLRM' is the size of the model
     return not (q.unit in DURATIONS + ("GB", "TB", "MB") and SETUP_AFTER.match(after))
 
 

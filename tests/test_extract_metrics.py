@@ -264,3 +264,9 @@ def test_model_size_before_a_model_is_set_up(nlp):
     found = claims(nlp, "We present Zephyr, a GPU embedding cache. Training a 2 TB DLRM on 4 "
                         "nodes, Zephyr is 3.2x faster than TorchRec.")
     assert [(v, u, b) for v, u, _, b, _ in found] == [(3.2, "x", "TorchRec")]
+
+
+def test_order_of_magnitude_after_by_and_energy_totals(nlp):
+    found = claims(nlp, "We present Zephyr, a GPU scheduler. Zephyr cuts memory traffic by an "
+                        "order of magnitude and would have saved 1.2 GWh.")
+    assert [(v, u) for v, u, *_ in found] == [(10, "x"), (1.2, "GWh")]

@@ -23,7 +23,10 @@ ORDERS_RE = re.compile(ORDERS, re.I)
 COMPARATIVE = (r"(?:faster|slower|higher|lower|more|less|better|worse|fewer|smaller|larger|"
                r"greater|cheaper|improvements?|reductions?|speedups?|speed-ups?|gains?|boost)")
 SPELLED = re.compile(rf"\b(?P<word>an?|one|two|three|four|five|six|seven|eight|nine|ten|twice)"
-                     rf"(?:\s+(?P<what>{ORDERS}|times))?(?=\s+(?:{COMPARATIVE}|as\b))", re.I)
+                     rf"(?:\s+(?P<what>{ORDERS}|times))?"
+                     rf"(?:(?=\s+(?:{COMPARATIVE}|as\b))|(?<=\bmagnitude)(?!\s+(?:of|more|larger)\b))",
+                     re.I)  # 'an order of magnitude faster', 'drops by an order of magnitude'
+
 SPELLED_ANCHORS = ("magnitude", "oom", "times", "twice")  # in every useful SPELLED match
 
 

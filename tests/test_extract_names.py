@@ -126,3 +126,9 @@ def test_name_after_relative_to(nlp):
     found = names(nlp, "Tiered Memory", "We present Zephyr. Zephyr cuts memory stalls by 29% "
                                        "relative to TPP on CXL memory.")
     assert found.get("TPP") == "SYSTEM"
+
+
+def test_names_listed_after_system_nouns_are_systems(nlp):
+    found = names(nlp, "Checkpointing", "Existing systems such as CheckFreq and Gemini stall GPU "
+                                        "training for minutes.")
+    assert found.get("Gemini") == "SYSTEM" and found.get("CheckFreq") == "SYSTEM"

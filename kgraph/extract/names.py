@@ -218,13 +218,22 @@ def find_names(text: str, taken: list[tuple[int, int]], known: set[str]) -> list
     candidates = {c for c in _cued(text) if c not in generic}
     candidates |= set(_shaped(text, generic | long_words))
     candidates |= known
-    spans = [(m.start(), m.end(), m[0], "MODEL") for m in model_matches(text)]
+    systems = _listed_systems(text)
+    spans = [(m.start(), m.end(), m[0], "MODEL") for m in model_matches(text)
+             if m[0] not in systems]
     slots = _dataset_slots(text) if candidates else (set(), set())
     for name in candidates:
         if len(name) > 1 and not name.isdigit() and (found := list(occurrences(text, name))):
-            type_ = _type_of(name, found, slots)
+            type_ = "SYSTEM" if name in systems else _type_of(name, found, slots)
             spans += [(start, end, name, type_) for start, end in found]
     return _resolve(spans, taken)
+
+
+def _listed_systems(text: str) -> set[str]:
+    """Names listed after a system noun ('systems such as CheckFreq and Gemini'): systems,
+    whatever their shape says (not after 'baselines', which may be models)."""
+    return {item for match in cue_matches("list", text) if not match[0].startswith("baselines")
+            for item in LIST_SEPARATOR.split(match["list"])}
 
 
 def _resolve(spans: list[tuple[int, int, str, str]], taken: list[tuple[int, int]]) -> list[Mention]:

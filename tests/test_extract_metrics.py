@@ -270,3 +270,9 @@ def test_order_of_magnitude_after_by_and_energy_totals(nlp):
     found = claims(nlp, "We present Zephyr, a GPU scheduler. Zephyr cuts memory traffic by an "
                         "order of magnitude and would have saved 1.2 GWh.")
     assert [(v, u) for v, u, *_ in found] == [(10, "x"), (1.2, "GWh")]
+
+
+def test_a_number_is_no_baseline_name(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr reaches 40 TFLOPS on a V100 GPU compared to "
+                        "30TF using PyTorch alone.")
+    assert [(v, b) for v, _, _, b, _ in found][:1] == [(40, None)]

@@ -132,3 +132,18 @@ def test_names_listed_after_system_nouns_are_systems(nlp):
     found = names(nlp, "Checkpointing", "Existing systems such as CheckFreq and Gemini stall GPU "
                                         "training for minutes.")
     assert found.get("Gemini") == "SYSTEM" and found.get("CheckFreq") == "SYSTEM"
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("On the HELM benchmark, Zephyr serves a 30B model on one GPU.", "HELM"),
+    ("We test Zephyr on GPUs with the Criteo dataset.", "Criteo"),
+])
+def test_names_right_before_data_set_cues(nlp, sentence, name):
+    found = names(nlp, "Zephyr", f"We present Zephyr. {sentence}")
+    assert found.get(name) == "DATASET"
+
+
+def test_plain_word_before_a_cue_is_no_name(nlp):
+    found = names(nlp, "Zephyr", "We present Zephyr. Across models of the MLPerf Inference suite, "
+                                 "Zephyr cuts GPU cost.")
+    assert "Inference" not in found

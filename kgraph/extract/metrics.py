@@ -194,7 +194,7 @@ def _baseline(text: str, zone: tuple[int, int], mentions: list[Mention]) -> str 
         return None
     phrase = CUE.sub("", text[zone[0]:zone[1]], count=1).strip()
     phrase = TRAILING_CONJUNCTION.sub("", LEADING_ARTICLE.sub("", phrase))
-    return phrase or None
+    return phrase if phrase and not phrase[0].isdigit() else None  # 'compared to 30TF': no name
 
 
 def _metric_words(text: str, q: Quantity, sentence: tuple[int, int]) -> str:

@@ -160,6 +160,7 @@ def _dataset_cue_word() -> re.Pattern[str]:
     return re.compile(rf"(?:{lexicon()['dataset_cues']})\b")
 
 
+NAME_BEFORE_CUE = re.compile(r"(?P<the>\bthe\s)?\b(?P<name>[A-Z][\w.+-]*[\w+])\s$")
 AFTER_CUE = re.compile(r"(?:,\s(?=called\s|named\s)|\s)(?P<called>(?:called|named)\s)?")
 
 
@@ -169,6 +170,17 @@ def _dataset_cues(text: str) -> Iterator[re.Match[str]]:
     for i in find_all(text, lexicon()["dataset_cues"].split("|")):
         if starts_word(text, i) and (cue := pattern.match(text, i)):
             yield cue
+
+
+def _before_dataset_cues(text: str) -> Iterator[str]:
+    """'the HELM benchmark', 'the Criteo dataset': a made-up or capitalised name right before a
+    data-set cue word (capitalised words only after 'the', so 'MLPerf Inference suite' gives
+    no 'Inference')."""
+    for cue in _dataset_cues(text):
+        before = NAME_BEFORE_CUE.search(text, max(0, cue.start() - 40), cue.start())
+        if before and (any(c.isupper() or c.isdigit() for c in before["name"][1:])
+                       or before["the"]):
+            yield before["name"]
 
 
 def _dataset_slots(text: str) -> tuple[set[int], set[int]]:
@@ -218,6 +230,7 @@ def find_names(text: str, taken: list[tuple[int, int]], known: set[str]) -> list
     candidates = {c for c in _cued(text) if c not in generic}
     candidates |= set(_shaped(text, generic | long_words))
     candidates |= known
+    candidates |= {c for c in _before_dataset_cues(text) if c not in generic}
     systems = _listed_systems(text)
     spans = [(m.start(), m.end(), m[0], "MODEL") for m in model_matches(text)
              if m[0] not in systems]

@@ -41,6 +41,7 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
     return _cue_patterns()
 
 
+WE = ("we ", "We ", "we\n", "We\n", "we\t", "We\t")  # '[Ww]e\s' starts the proposal cue
 LIST_CONNECTORS = ("like", "such as", "including", "e.g.")  # 'compilers like X and Y'
 COMPARISON_WORDS = ("than", "compared", "relative", "versus", "vs", "outperform")  # not 'over'
 
@@ -95,7 +96,7 @@ def cue_matches(key: str, text: str) -> tuple[re.Match[str], ...]:
     if key == "list":
         return tuple(_list_matches(text))
     if key == "proposal":
-        return tuple(_matches_at(cue_patterns()[key], find_all(text, ("we", "We")), text))
+        return tuple(_matches_at(cue_patterns()[key], find_all(text, WE), text))
     if key == "compared":
         return tuple(_matches_at(cue_patterns()[key], find_all(text, COMPARISON_WORDS), text))
     return tuple(cue_patterns()[key].finditer(text))

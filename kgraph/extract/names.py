@@ -68,8 +68,9 @@ def _cued(text: str) -> Iterator[str]:
         if coined and (len(words) == 1
                        or not any(CAMEL.search(w) or w in lexicon()["known"] for w in words)):
             yield from _name_parts(match["name"], "")
-    for match in QUOTED_DEFINITION.finditer(text):
-        yield match["name"]  # 'the "repeat-all-over" (RAO) strategy': a named technique
+    if '" (' in text or "” (" in text:
+        for match in QUOTED_DEFINITION.finditer(text):
+            yield match["name"]  # 'the "repeat-all-over" (RAO) strategy': a named technique
     for match in cue_matches("list", text):
         for item in LIST_SEPARATOR.split(match["list"]):
             if len(item) <= 25 and (_name_like(item) or (len(item) >= 4
@@ -172,22 +173,22 @@ def _dataset_cues(text: str) -> Iterator[re.Match[str]]:
             yield cue
 
 
-def _before_dataset_cues(text: str) -> Iterator[str]:
+def _before_dataset_cues(text: str, cues: list[re.Match[str]]) -> Iterator[str]:
     """'the HELM benchmark', 'the Criteo dataset': a made-up or capitalised name right before a
     data-set cue word (capitalised words only after 'the', so 'MLPerf Inference suite' gives
     no 'Inference')."""
-    for cue in _dataset_cues(text):
+    for cue in cues:
         before = NAME_BEFORE_CUE.search(text, max(0, cue.start() - 40), cue.start())
         if before and (any(c.isupper() or c.isdigit() for c in before["name"][1:])
                        or before["the"]):
             yield before["name"]
 
 
-def _dataset_slots(text: str) -> tuple[set[int], set[int]]:
+def _dataset_slots(text: str, cues: list[re.Match[str]]) -> tuple[set[int], set[int]]:
     """Where a name would follow a data-set cue ('the trace X') or precede one ('X benchmark')."""
     follows: set[int] = set()
     precedes: set[int] = set()
-    for cue in _dataset_cues(text):
+    for cue in cues:
         if cue.start() > 0 and text[cue.start() - 1].isspace():
             precedes.add(cue.start() - 1)
         if after := AFTER_CUE.match(text, cue.end()):
@@ -230,11 +231,12 @@ def find_names(text: str, taken: list[tuple[int, int]], known: set[str]) -> list
     candidates = {c for c in _cued(text) if c not in generic}
     candidates |= set(_shaped(text, generic | long_words))
     candidates |= known
-    candidates |= {c for c in _before_dataset_cues(text) if c not in generic}
+    cues = list(_dataset_cues(text))
+    candidates |= {c for c in _before_dataset_cues(text, cues) if c not in generic}
     systems = _listed_systems(text)
     spans = [(m.start(), m.end(), m[0], "MODEL") for m in model_matches(text)
              if m[0] not in systems]
-    slots = _dataset_slots(text) if candidates else (set(), set())
+    slots = _dataset_slots(text, cues)
     for name in candidates:
         if len(name) > 1 and not name.isdigit() and (found := list(occurrences(text, name))):
             type_ = "SYSTEM" if name in systems else _type_of(name, found, slots)

@@ -165,10 +165,17 @@ NAME_BEFORE_CUE = re.compile(r"(?P<the>\bthe\s)?\b(?P<name>[A-Z][\w.+-]*[\w+])\s
 AFTER_CUE = re.compile(r"(?:,\s(?=called\s|named\s)|\s)(?P<called>(?:called|named)\s)?")
 
 
+@lru_cache(maxsize=1)
+def _dataset_cue_stems() -> tuple[str, ...]:
+    """The cue words without those another one begins ('dataset' finds 'datasets' too)."""
+    words = lexicon()["dataset_cues"].split("|")
+    return tuple(w for w in words if not any(w != o and w.startswith(o) for o in words))
+
+
 def _dataset_cues(text: str) -> Iterator[re.Match[str]]:
     """Data-set cue words starting a word, found from a plain substring search."""
     pattern = _dataset_cue_word()
-    for i in find_all(text, lexicon()["dataset_cues"].split("|")):
+    for i in find_all(text, _dataset_cue_stems()):
         if starts_word(text, i) and (cue := pattern.match(text, i)):
             yield cue
 

@@ -27,7 +27,8 @@ YEARS = range(1900, 2101)
 DURATIONS = ("s", "min", "h", "days", "years")
 SHARES = ("%", "points", *DURATIONS)  # never a spec of the hardware named after them
 NAME_TYPES = ("SYSTEM", "MODEL", "DATASET")
-MODEL_SIZE_BEFORE = re.compile(r"\b(?:with|of|has|have|having|containing|totaling)\s+"
+MODEL_SIZE_BEFORE = re.compile(r"\b(?:with|of|has|have|having|containing|totaling|"
+                               r"ranging from(?:\s+\S+\s+to)?|between(?:\s+\S+\s+and)?)\s+"
                                r"(?:up to\s+|over\s+|about\s+|nearly\s+|roughly\s+)?$")
 SIZES = ("KB", "MB", "GB", "GiB", "TB", "PB")
 SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|larger|and|or|"
@@ -66,6 +67,8 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
     if q.unit in (*SIZES, "parameters") and any(
             m.type == "MODEL" and q.end < m.start <= q.end + 2 for m in mentions):
         return False  # 'a 2 TB DLRM' is the size of the model
+    if q.unit in DURATIONS and before.endswith("for "):
+        return False  # 'trained on 2,048 TPUs for 21 days' is the set-up
     return not (q.unit in DURATIONS + ("GB", "TB", "MB") and SETUP_AFTER.match(after))
 
 

@@ -276,3 +276,22 @@ def test_a_number_is_no_baseline_name(nlp):
     found = claims(nlp, "We present Zephyr. Zephyr reaches 40 TFLOPS on a V100 GPU compared to "
                         "30TF using PyTorch alone.")
     assert [(v, b) for v, _, _, b, _ in found][:1] == [(40, None)]
+
+
+def test_than_a_name_starting_with_a_digit(nlp):
+    found = claims(nlp, "We introduce Zephyr, a pipeline schedule for GPUs. Zephyr achieves 23% "
+                        "higher throughput than 1F1B and 15% higher than interleaved 1F1B, "
+                        "reaching a model FLOPs utilization of 57%.")
+    assert [(v, b) for v, _, _, b, _ in found] == [
+        (23, "1F1B"), (15, "interleaved 1F1B"), (57, None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zephyr trains GPT-style models with up to 175B parameters 1.3x faster than Orca.",
+    "Zephyr runs Mixtral 8x7B on a single T4 GPU (16GB) 1.3x faster than Orca.",
+    "Zephyr trains models ranging from 100M to 52B parameters 1.3x faster than Orca.",
+    "Trained on 2,048 GPUs for 21 days, Zephyr is 1.3x faster than Orca.",
+])
+def test_model_sizes_and_hardware_specs_are_set_up(nlp, sentence):
+    found = claims(nlp, f"We present Zephyr, a GPU system. {sentence}")
+    assert [(v, u) for v, u, *_ in found] == [(1.3, "x")]

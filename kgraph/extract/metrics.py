@@ -44,6 +44,7 @@ LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 CONTRAST_START = re.compile(r"\s*(?:Compared|In contrast|Unlike|Relative)")
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an|those of|that of)\s+", re.I)
 ON_HARDWARE = re.compile(r"\s+(?:\w+\s+)?(?:on|using|with)\s+(?:an?\s+|the\s+|one\s+|a single\s+)?")
+NUMBER_START = re.compile(r"[\d.,]+[A-Za-z%×/]*(?:\s|$)")  # '30TF using', not '1F1B'
 TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but|while)$")
 PUNCTUATION = re.compile(r"[,;:()]")
 WITHIN_OF = re.compile(r"\s+of\s")
@@ -194,7 +195,8 @@ def _baseline(text: str, zone: tuple[int, int], mentions: list[Mention]) -> str 
         return None
     phrase = CUE.sub("", text[zone[0]:zone[1]], count=1).strip()
     phrase = TRAILING_CONJUNCTION.sub("", LEADING_ARTICLE.sub("", phrase))
-    return phrase if phrase and not phrase[0].isdigit() else None  # 'compared to 30TF': no name
+    return phrase if phrase and not NUMBER_START.match(phrase) else None  # not 'than 30TF'
+
 
 
 def _metric_words(text: str, q: Quantity, sentence: tuple[int, int]) -> str:

@@ -61,19 +61,19 @@ def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 def _foreground_start(folded: str, sentences: list[tuple[int, int]]) -> int:
     """Offset of the first sentence about the work itself ('we', 'our', 'this paper')."""
-    first = min(_first_word(folded, phrase) for phrase in FOREGROUND)
-    return next((s for s, e in sentences if s <= first < e), 0)
+    return next((start for start, end in sentences
+                 if any(_has_words(folded, phrase, start, end) for phrase in FOREGROUND)), 0)
 
 
-def _first_word(folded: str, phrase: str) -> int:
-    """Offset of the first occurrence of `phrase` as whole words (len(folded) if none)."""
-    i = folded.find(phrase)
+def _has_words(folded: str, phrase: str, start: int, end: int) -> bool:
+    """Whether `phrase` occurs as whole words within folded[start:end]."""
+    i = folded.find(phrase, start, end)
     while i >= 0:
-        end = i + len(phrase)
-        if starts_word(folded, i) and not (end < len(folded) and _word_char(folded[end])):
-            return i
-        i = folded.find(phrase, i + 1)
-    return len(folded)
+        after = i + len(phrase)
+        if starts_word(folded, i) and not (after < len(folded) and _word_char(folded[after])):
+            return True
+        i = folded.find(phrase, i + 1, end)
+    return False
 
 
 def _word_char(c: str) -> bool:

@@ -295,3 +295,15 @@ def test_than_a_name_starting_with_a_digit(nlp):
 def test_model_sizes_and_hardware_specs_are_set_up(nlp, sentence):
     found = claims(nlp, f"We present Zephyr, a GPU system. {sentence}")
     assert [(v, u) for v, u, *_ in found] == [(1.3, "x")]
+
+
+def test_unitless_change_from_a_to_b(nlp):
+    found = claims(nlp, "We integrate Zephyr, a learned estimator, into a database. Zephyr lowers "
+                        "the median q-error from 9.4 to 1.6 on CPU servers.")
+    assert [(v, u) for v, u, *_ in found] == [(9.4, ""), (1.6, "")]
+
+
+def test_link_speed_of_the_set_up_and_coordinated_results(nlp):
+    found = claims(nlp, "We present Zephyr. On a 100 Gbps network, Zephyr shows speedups of up to "
+                        "3.1x over Orca and a 40% reduction in traffic relative to PowerSGD.")
+    assert [(v, b) for v, _, _, b, _ in found] == [(3.1, "Orca"), (40, "PowerSGD")]

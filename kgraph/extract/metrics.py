@@ -37,7 +37,8 @@ CUE = re.compile(CUE_WORDS, re.I)
 CUE_FOLDED = re.compile(CUE_WORDS)  # on fold_case(text)
 CLAUSE = re.compile(r",?\s(?:while|whereas|but)\s|;\s")
 NP_STOP = re.compile(r"[,;()]|\.(?:\s|$)|\s(?:in|on|across|for|with|at|by|under|when|while|using|"
-                     r"achieving|and then|respectively)\b|\s(?:and|or)\s(?=(?:by\s|up to\s)?[\d$])")
+                     r"achieving|and then|respectively)\b|"
+                     r"\s(?:and|or)\s(?=(?:by\s|up to\s|an?\s)?[\d$])")  # '... and a 40% cut'
 METRIC_STOP = re.compile(r"[,;.()$\d]|\b(?:than|over|compared|relative|on|with|for|in|at|while|"
                          r"across|when|using|vs)\b")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")

@@ -24,12 +24,16 @@ SCORE_AFTER = re.compile(rf"\s{SCORES}\b")  # bare numbers that are scores: 'an 
 BARE_COMPARATIVE = re.compile(r"\s(?:better|lower|higher|fewer|less|more)\s(?!than\b)\w", re.I)
 FORECAST = re.compile(r"\b(?:estimate|forecast|predict|project)", re.I)
 YEARS = range(1900, 2101)
+CHANGE_VERB = re.compile(r"\b(?:lower|reduc|cut|drop|decreas|improv|rais|increas|shrink|bring|"
+                         r"boost)\w*\b", re.I)
 DURATIONS = ("s", "min", "h", "days", "years")
 SHARES = ("%", "points", *DURATIONS)  # never a spec of the hardware named after them
 NAME_TYPES = ("SYSTEM", "MODEL", "DATASET")
 MODEL_SIZE_BEFORE = re.compile(r"\b(?:with|of|has|have|having|containing|totaling|"
                                r"ranging from(?:\s+\S+\s+to)?|between(?:\s+\S+\s+and)?)\s+"
                                r"(?:up to\s+|over\s+|about\s+|nearly\s+|roughly\s+)?$")
+RATES = ("Gbps", "Mbps", "Tbps", "GB/s", "MB/s", "TB/s")
+SPEC_BEFORE = re.compile(r"\b(?:on|with|over|using|via)\s+an?\s$", re.I)
 SIZES = ("KB", "MB", "GB", "GiB", "TB", "PB")
 SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|larger|and|or|"
                          r"to|in|on|for|with|than|at|by)\b)[a-z]+\b")
@@ -46,6 +50,7 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
         return False  # '8 GPUs', '8x A100', '80 GB of HBM' describe the hardware
     if not q.unit:
         return (_forecast_count(q, quantities, text[sentence[0]:sentence[1]])
+                or _bare_change(q, quantities, text, sentence)
                 or bool(BARE_COMPARATIVE.match(text, q.end))
                 or bool(SCORE_BEFORE.search(text, max(sentence[0], q.start - 48), q.start))
                 or bool(SCORE_AFTER.match(text, q.end)))
@@ -62,6 +67,8 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
         paren = q.start - len(before) + len(before.rstrip()) - 1
         if any(m.end in (paren, paren - 1) for m in mentions if m.type not in NAME_TYPES):
             return False  # 'a T4 GPU (16GB)' states the hardware
+    if (q.unit in SIZES or q.unit in RATES) and SPEC_BEFORE.search(before):
+        return False  # 'on a 100 Gbps network', 'with a 2 TB SSD' describe the set-up
     if q.unit == "parameters" and MODEL_SIZE_BEFORE.search(before):
         return False  # 'models with up to 175B parameters' is the set-up
     if q.unit in (*SIZES, "parameters") and any(
@@ -70,6 +77,15 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
     if q.unit in DURATIONS and before.endswith("for "):
         return False  # 'trained on 2,048 TPUs for 21 days' is the set-up
     return not (q.unit in DURATIONS + ("GB", "TB", "MB") and SETUP_AFTER.match(after))
+
+
+def _bare_change(q: Quantity, quantities: list[Quantity], text: str,
+                 sentence: tuple[int, int]) -> bool:
+    """'lowers the median q-error from 9.4 to 1.6': a change of a unitless figure."""
+    pair = sorted((o for o in quantities if o.group == q.group), key=lambda o: o.start)
+    return (len(pair) == 2 and text.endswith("from ", 0, pair[0].start)
+            and not all(o.value.is_integer() and int(o.value) in YEARS for o in pair)
+            and CHANGE_VERB.search(text, sentence[0], pair[0].start) is not None)
 
 
 def _forecast_count(q: Quantity, quantities: list[Quantity], sentence: str) -> bool:

@@ -67,9 +67,9 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
         paren = q.start - len(before) + len(before.rstrip()) - 1
         if any(m.end in (paren, paren - 1) for m in mentions if m.type not in NAME_TYPES):
             return False  # 'a T4 GPU (16GB)' states the hardware
-    if (q.unit in SIZES or q.unit in RATES) and SPEC_BEFORE.search(before):
+    if (q.unit in SIZES or q.unit in RATES) and SPEC_BEFORE.search(before, len(before) - 12):
         return False  # 'on a 100 Gbps network', 'with a 2 TB SSD' describe the set-up
-    if q.unit == "parameters" and MODEL_SIZE_BEFORE.search(before):
+    if q.unit == "parameters" and MODEL_SIZE_BEFORE.search(before, len(before) - 40):
         return False  # 'models with up to 175B parameters' is the set-up
     if q.unit in (*SIZES, "parameters") and any(
             m.type == "MODEL" and q.end < m.start <= q.end + 2 for m in mentions):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 COMPUTING = re.compile(
     r"\b(?:comput\w*|GPUs?|CPUs?|TPUs?|FPGAs?|accelerators?|hardware|software|LLMs?|"
@@ -12,8 +13,9 @@ COMPUTING = re.compile(
     r"bandwidth|RDMA|workloads?|benchmarks?|AI|artificial intelligence|algorithms?)\b", re.I)
 
 
+@lru_cache(maxsize=32)
 def is_computing(text: str) -> bool:
-    """True when the text uses computing vocabulary.
+    """True when the text uses computing vocabulary (cached: two components ask).
 
     Examples:
         >>> is_computing("Coral cover recovered by 35% on protected reefs.")

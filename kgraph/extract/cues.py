@@ -14,7 +14,9 @@ from kgraph.extract.lexicon import TOKEN, lexicon
 from kgraph.extract.spans import find_all, starts_word
 
 
-def _cue_patterns() -> dict[str, re.Pattern[str]]:
+@lru_cache(maxsize=1)
+def cue_patterns() -> dict[str, re.Pattern[str]]:
+    """The cue patterns by name; each has a group `name` (or `list`) for what it introduces."""
     lx = lexicon()
     name = rf"(?P<name>{TOKEN}(?:\s[A-Z][\w-]*){{0,3}})"
     return {
@@ -36,21 +38,12 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-@lru_cache(maxsize=1)
-def cue_patterns() -> dict[str, re.Pattern[str]]:
-    return _cue_patterns()
-
-
 WE = ("we ", "We ", "we\n", "We\n", "we\t", "We\t")  # '[Ww]e\s' starts the proposal cue
 LIST_CONNECTORS = ("like", "such as", "including", "e.g.")  # 'compilers like X and Y'
 COMPARISON_WORDS = ("than", "compared", "relative", "versus", "vs", "outperform")  # not 'over'
 
 CUE_GATES: dict[str, re.Pattern[str] | tuple[str, ...]] = {
-    "proposal": re.compile(r"[Ww]e\s"), "colon": re.compile(r":\s+an?\s"),
-    "called": ("called", "named", "dubbed", "coined"),
-    "list": LIST_CONNECTORS}
-
-
+    "colon": re.compile(r":\s+an?\s"), "called": ("called", "named", "dubbed", "coined")}
 
 
 @lru_cache(maxsize=1)
@@ -88,9 +81,9 @@ def _may_match(cue: str, text: str) -> bool:
 
 @lru_cache(maxsize=32)
 def cue_matches(key: str, text: str) -> tuple[re.Match[str], ...]:
-    """Matches of one cue pattern, each starting a word; cached, as the name finder and
-    the metric finder both read them. The 'we propose' and list cues are only tried
-    where their words are (found by substring search)."""
+    """Matches of one cue pattern; cached, as the name finder and the metric finder both
+    read them. The 'we propose', comparison and list cues are only tried where their words
+    are (found by substring search), the others only when a cheap test passes."""
     if not _may_match(key, text):
         return ()
     if key == "list":

@@ -1,8 +1,9 @@
-"""Doc extensions and span groups shared by the kgraph components.
+"""Doc extensions, span groups and text helpers shared by the kgraph components.
 
 Mentions and claims are kept on the Doc as plain lists (so docs survive
 `nlp.pipe(n_process=...)`, which serialises user data with msgpack) and read
-back as kgraph.model objects.
+back as kgraph.model objects. The text helpers (word boundaries, case folding,
+substring search) let the components find things without slow regex scans.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The build: ingest -> extract -> graph -> store, incremental and crash-safe.
 
-Papers are loaded in batches, each batch in one store transaction, so a build
+Papers are loaded in batches, each batch in one atomic store load, so a build
 killed midway leaves whole papers only; the next build skips papers already
 present (by deduplication key) and completes the rest.
 """
@@ -94,7 +94,7 @@ def load_extractions(
     batch_size: int = 500,
     progress: Callable[[int], None] | None = None,
 ) -> None:
-    """Write extractions to the store, one transaction per batch.
+    """Write extractions to the store, one atomic load per batch.
 
     A background thread commits batch n while batch n+1's quads are built; at most one
     batch is in flight, and batches commit in order.

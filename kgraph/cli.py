@@ -64,7 +64,7 @@ def build(
     fmt: FormatOpt = None,
     strict: Annotated[bool, typer.Option(help="Stop at the first bad record.")] = False,
     workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
-    batch_size: Annotated[int, typer.Option(help="Papers per store transaction.")] = 500,
+    batch_size: Annotated[int, typer.Option(help="Papers per atomic store load.")] = 500,
     dask: Annotated[str | None, typer.Option(
         help="Extract on a Dask cluster: a scheduler address, or 'local'.")] = None,
 ) -> None:

@@ -307,3 +307,12 @@ def test_link_speed_of_the_set_up_and_coordinated_results(nlp):
     found = claims(nlp, "We present Zephyr. On a 100 Gbps network, Zephyr shows speedups of up to "
                         "3.1x over Orca and a 40% reduction in traffic relative to PowerSGD.")
     assert [(v, b) for v, _, _, b, _ in found] == [(3.1, "Orca"), (40, "PowerSGD")]
+
+
+def test_metric_words_name_what_changed(nlp):
+    ex = extract(Paper("t", "Zephyr: Fast Serving", "We present Zephyr. Zephyr reduces tail "
+                       "latency by 56% and lowers the cost per million tokens from $1.20 to $0.45. "
+                       "Zephyr shows speedups of up to 3.1x over Orca."), nlp)
+    assert [(c.value, c.metric) for c in ex.claims] == [
+        (56, "tail latency"), (1.2, "cost per million tokens"), (0.45, "cost per million tokens"),
+        (3.1, "speedups")]

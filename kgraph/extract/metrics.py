@@ -45,6 +45,10 @@ LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 CONTRAST_START = re.compile(r"\s*(?:Compared|In contrast|Unlike|Relative)")
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an|those of|that of)\s+", re.I)
 ON_HARDWARE = re.compile(r"\s+(?:\w+\s+)?(?:on|using|with)\s+(?:an?\s+|the\s+|one\s+|a single\s+)?")
+CHANGE_VERBS = (r"reduc\w*|improv\w*|increas\w*|decreas\w*|lower\w*|cut\w*|drop\w*|boost\w*|"
+                r"accelerat\w*|speeds? up|raise\w*|shrink\w*|enhanc\w*|sav\w*|cuts")
+VACUOUS = re.compile(r"^$|\d|\bby$")  # words that only point at another number
+AMOUNT_ENDS = ("by ", "of ", "to ", "about ", "nearly ", "roughly ", "over ", "from ")
 NUMBER_START = re.compile(r"[\d.,]+[A-Za-z%×/]*(?:\s|$)")  # '30TF using', not '1F1B'
 TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but|while)$")
 PUNCTUATION = re.compile(r"[,;:()]")
@@ -127,6 +131,15 @@ def _next_predicate() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _measured_before() -> re.Pattern[str]:
+    """'<verb> <what> by (up to) N' and '<what> of (up to) N'."""
+    amount = r"(?:up to\s+|about\s+|nearly\s+|roughly\s+|over\s+|more than\s+|an average of\s+)?"
+    what = r"(?P<np>[\w/+-]+(?:\s[\w/+-]+){0,7}?)"
+    return re.compile(rf"(?:\b(?:{CHANGE_VERBS})\s+{what}\s+(?:by|from)"
+                      rf"|(?P<np2>[A-Za-z][\w-]*)\s+of)\s+{amount}$")
+
+
+@lru_cache(maxsize=1)
 def _verb_after() -> re.Pattern[str]:
     """A result verb right after a name ('X achieves', "X's")."""
     return re.compile(rf"(?:'s|\s(?:\w+\s)?(?:{lexicon()['result_verbs']})\b)")
@@ -201,6 +214,11 @@ def _baseline(text: str, zone: tuple[int, int], mentions: list[Mention]) -> str 
 
 
 def _metric_words(text: str, q: Quantity, sentence: tuple[int, int]) -> str:
+    """What the number measures: 'reduces tail latency by 56%' -> 'tail latency', 'speedups
+    of up to 3x' -> 'speedups', else the words after it ('2x higher throughput')."""
+    head = text[max(sentence[0], q.start - 90):q.start]
+    if head.endswith(AMOUNT_ENDS) and (named := _measured_before().search(head)):
+        return LEADING_ARTICLE.sub("", named["np"] or named["np2"])
     after = text[q.end:sentence[1]]
     stop = METRIC_STOP.search(after)
     words = after[:stop.start() if stop else len(after)].split()[:4]
@@ -208,6 +226,19 @@ def _metric_words(text: str, q: Quantity, sentence: tuple[int, int]) -> str:
         return " ".join(words)
     before = PUNCTUATION.split(text[sentence[0]:q.start])[-1].split()[-5:]
     return " ".join(before).strip()
+
+
+def _name_metrics(text: str, claims: list[dict]) -> None:
+    """Each claim's metric words; the second end of a range ('from 9.4 to 1.6') and a number
+    whose own words say nothing ('by 1.2x on A100 and 1.4x on L40S') take those of the claim
+    before it."""
+    previous: dict | None = None
+    for c in claims:
+        c["metric"] = _metric_words(text, c["q"], c["sentence"])
+        if previous and previous["sentence"] == c["sentence"] and (
+                VACUOUS.search(c["metric"]) or previous["q"].group == c["q"].group):
+            c["metric"] = previous["metric"]
+        previous = c
 
 
 def _hardware(text: str, q: Quantity, sentence: tuple[int, int],
@@ -293,8 +324,8 @@ def find_claims(doc: Doc) -> list[Claim]:
                          or (_baseline(text, c["zone"], mentions) if c["zone"] else None))
     _pair_lists(text, claims, _groups(text, [(c["q"], c["clause"]) for c in claims]), names)
     _contrast(claims)
-    return [Claim(c["q"].text, c["q"].value, c["q"].unit,
-                  _metric_words(text, c["q"], c["sentence"]), c["system"], c["baseline"],
+    _name_metrics(text, claims)
+    return [Claim(c["q"].text, c["q"].value, c["q"].unit, c["metric"], c["system"], c["baseline"],
                   _hardware(text, c["q"], c["sentence"], hardware), c["q"].start, c["q"].end,
                   c["sentence"]) for c in claims]
 

@@ -46,9 +46,10 @@ CONTRAST_START = re.compile(r"\s*(?:Compared|In contrast|Unlike|Relative)")
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an|those of|that of)\s+", re.I)
 ON_HARDWARE = re.compile(r"\s+(?:\w+\s+)?(?:on|using|with)\s+(?:an?\s+|the\s+|one\s+|a single\s+)?")
 CHANGE_VERBS = (r"reduc\w*|improv\w*|increas\w*|decreas\w*|lower\w*|cut\w*|drop\w*|boost\w*|"
-                r"accelerat\w*|speeds? up|raise\w*|shrink\w*|enhanc\w*|sav\w*|cuts")
+                r"accelerat\w*|rais\w*|shrink\w*|enhanc\w*|sav\w*|speeds")
 VACUOUS = re.compile(r"^$|\d|\bby$")  # words that only point at another number
-AMOUNT_ENDS = ("by ", "of ", "to ", "about ", "nearly ", "roughly ", "over ", "from ")
+AMOUNT_TAIL = re.compile(r"\s(?:up to|about|nearly|roughly|over|more than|an average of)\s*$")
+CHANGE_VERB = re.compile(rf"(?:{CHANGE_VERBS})")
 NUMBER_START = re.compile(r"[\d.,]+[A-Za-z%×/]*(?:\s|$)")  # '30TF using', not '1F1B'
 TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but|while)$")
 PUNCTUATION = re.compile(r"[,;:()]")
@@ -131,15 +132,6 @@ def _next_predicate() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _measured_before() -> re.Pattern[str]:
-    """'<verb> <what> by (up to) N' and '<what> of (up to) N'."""
-    amount = r"(?:up to\s+|about\s+|nearly\s+|roughly\s+|over\s+|more than\s+|an average of\s+)?"
-    what = r"(?P<np>[\w/+-]+(?:\s[\w/+-]+){0,7}?)"
-    return re.compile(rf"(?:\b(?:{CHANGE_VERBS})\s+{what}\s+(?:by|from)"
-                      rf"|(?P<np2>[A-Za-z][\w-]*)\s+of)\s+{amount}$")
-
-
-@lru_cache(maxsize=1)
 def _verb_after() -> re.Pattern[str]:
     """A result verb right after a name ('X achieves', "X's")."""
     return re.compile(rf"(?:'s|\s(?:\w+\s)?(?:{lexicon()['result_verbs']})\b)")
@@ -216,9 +208,8 @@ def _baseline(text: str, zone: tuple[int, int], mentions: list[Mention]) -> str 
 def _metric_words(text: str, q: Quantity, sentence: tuple[int, int]) -> str:
     """What the number measures: 'reduces tail latency by 56%' -> 'tail latency', 'speedups
     of up to 3x' -> 'speedups', else the words after it ('2x higher throughput')."""
-    head = text[max(sentence[0], q.start - 90):q.start]
-    if head.endswith(AMOUNT_ENDS) and (named := _measured_before().search(head)):
-        return LEADING_ARTICLE.sub("", named["np"] or named["np2"])
+    if named := _measured_before(text[max(sentence[0], q.start - 90):q.start]):
+        return named
     after = text[q.end:sentence[1]]
     stop = METRIC_STOP.search(after)
     words = after[:stop.start() if stop else len(after)].split()[:4]
@@ -226,6 +217,21 @@ def _metric_words(text: str, q: Quantity, sentence: tuple[int, int]) -> str:
         return " ".join(words)
     before = PUNCTUATION.split(text[sentence[0]:q.start])[-1].split()[-5:]
     return " ".join(before).strip()
+
+
+def _measured_before(head: str) -> str | None:
+    """'<change verb> <what> by|from (up to) N' -> what; '<what> of (up to) N' -> what."""
+    words = AMOUNT_TAIL.sub("", head).split()
+    if len(words) >= 2 and words[-1] == "of" and words[-2].isalpha():
+        return words[-2]
+    if not words or words[-1] not in ("by", "from"):
+        return None
+    for i in range(len(words) - 2, max(len(words) - 11, 0), -1):
+        if CHANGE_VERB.fullmatch(words[i]):
+            what = " ".join(words[i + 2 if words[i + 1] == "up" else i + 1:-1])  # 'speeds up'
+
+            return LEADING_ARTICLE.sub("", what) or None
+    return None
 
 
 def _name_metrics(text: str, claims: list[dict]) -> None:

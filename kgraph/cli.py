@@ -309,8 +309,9 @@ def analyze(
     from rich.text import Text
 
     from kgraph import analyze as an
+    from kgraph.facts import load_facts
 
-    facts = an.load_facts(open_store(store))
+    facts = load_facts(open_store(store))
     result = an.analyze(facts, beats_name=beats, top=top)
     for path, fmt in ((graphml, "graphml"), (gexf, "gexf")):
         if path:

@@ -17,7 +17,8 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from kgraph.analyze import Facts, analyze, load_facts
+from kgraph.analyze import analyze
+from kgraph.facts import Facts, load_facts
 from kgraph.store import KGStore
 from kgraph.viz import ASSETS
 

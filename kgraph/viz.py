@@ -25,7 +25,8 @@ from typing import Any
 
 import networkx as nx
 
-from kgraph.analyze import find_node, load_facts, typed_graph
+from kgraph.analyze import find_node, typed_graph
+from kgraph.facts import load_facts
 from kgraph.store import KGStore
 
 ASSETS = files("kgraph") / "viz_assets"

@@ -15,6 +15,7 @@ from kgraph import analyze as an
 from kgraph.build import BuildReport, load_extractions
 from kgraph.cli import app
 from kgraph.errors import QueryError
+from kgraph.facts import Facts, load_facts
 from kgraph.graph import ENTITIES, thing_iri
 from kgraph.model import Claim, Extraction, Mention, Paper
 from kgraph.namespace import KG
@@ -99,8 +100,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def facts(store: Path) -> an.Facts:
-    return an.load_facts(KGStore(store, create=False))
+def facts(store: Path) -> Facts:
+    return load_facts(KGStore(store, create=False))
 
 
 def labels(graph: nx.Graph) -> dict[str, str]:
@@ -220,7 +221,7 @@ def test_graph_exports_read_back(facts, tmp_path, fmt, read):
 
 
 def test_empty_store_gives_empty_analysis(tmp_path):
-    result = an.analyze(an.load_facts(KGStore(tmp_path / "empty")))
+    result = an.analyze(load_facts(KGStore(tmp_path / "empty")))
     assert result["counts"] == {"papers": 0, "things": 0, "claims": 0}
     assert result["central_systems"] == [] and result["communities"] == []
 

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import sync_playwright
 
-from kgraph.analyze import load_facts, typed_graph
+from kgraph.analyze import typed_graph
+from kgraph.facts import load_facts
 from kgraph.report import report_html
 from kgraph.store import KGStore
 from kgraph.viz import view_html

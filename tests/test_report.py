@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kgraph.analyze import Facts, load_facts
 from kgraph.cli import app
+from kgraph.facts import Facts, load_facts
 from kgraph.report import bar_chart, report_html, table_html
 from kgraph.store import KGStore
 from tests.test_analyze import XSS_TITLES, closed_store

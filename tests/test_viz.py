@@ -14,9 +14,10 @@ import pytest
 from typer.testing import CliRunner
 
 from benchmarks.view_speed import synthetic_graph
-from kgraph.analyze import load_facts, typed_graph
+from kgraph.analyze import typed_graph
 from kgraph.cli import app
 from kgraph.errors import QueryError
+from kgraph.facts import load_facts
 from kgraph.store import KGStore
 from kgraph.viz import script_json, select_nodes, view_html
 from tests.test_analyze import XSS_TITLES, closed_store

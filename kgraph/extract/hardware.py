@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 
 from spacy.attrs import IDX, LENGTH
@@ -17,7 +16,13 @@ from kgraph.extract.catalogue import (
     hardware_catalogue,
     may_start_phrase,
 )
-from kgraph.extract.spans import add_mentions, occurrences, starts_word, text_of
+from kgraph.extract.spans import (
+    add_mentions,
+    non_overlapping,
+    occurrences,
+    starts_word,
+    text_of,
+)
 from kgraph.model import Mention
 
 __all__ = ["HardwareFinder", "hardware_catalogue", "make_hardware_finder"]
@@ -77,12 +82,7 @@ def defined_acronyms(text: str, found: list[tuple[int, int, str, str]],
 
 def _longest(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """Non-overlapping mentions, longer first; on a tie the catalogue (listed first) wins."""
-    chosen: list[tuple[int, int, str, str]] = []  # by start, non-overlapping
-    for item in sorted(found, key=lambda f: f[0] - f[1]):
-        i = bisect_left(chosen, (item[1],))  # only chosen[i - 1] can overlap the item
-        if i == 0 or chosen[i - 1][1] <= item[0]:
-            chosen.insert(i, item)
-    return chosen
+    return sorted(non_overlapping(sorted(found, key=lambda f: f[0] - f[1])))
 
 
 class HardwareFinder:

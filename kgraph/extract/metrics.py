@@ -24,7 +24,14 @@ from kgraph.extract.lexicon import lexicon
 from kgraph.extract.quantities import Quantity, find_quantities
 from kgraph.extract.results import is_result
 from kgraph.extract.sentences import sentence_spans
-from kgraph.extract.spans import fold_case, mentions_of, set_claims, starts_word, text_of
+from kgraph.extract.spans import (
+    fold_case,
+    mentions_of,
+    set_claims,
+    starts_word,
+    text_of,
+    word_char,
+)
 from kgraph.model import Claim, Mention
 
 FOREGROUND = ("we", "our", "this paper", "this work", "this study", "this report",
@@ -76,14 +83,10 @@ def _has_words(folded: str, phrase: str, start: int, end: int) -> bool:
     i = folded.find(phrase, start, end)
     while i >= 0:
         after = i + len(phrase)
-        if starts_word(folded, i) and not (after < len(folded) and _word_char(folded[after])):
+        if starts_word(folded, i) and not (after < len(folded) and word_char(folded[after])):
             return True
         i = folded.find(phrase, i + 1, end)
     return False
-
-
-def _word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
 
 
 def _proposed(text: str, names: list[Mention]) -> str | None:
@@ -204,7 +207,6 @@ def _baseline(text: str, zone: tuple[int, int], mentions: list[Mention]) -> str 
     return phrase if phrase and not NUMBER_START.match(phrase) else None  # not 'than 30TF'
 
 
-
 def _metric_words(text: str, q: Quantity, sentence: tuple[int, int]) -> str:
     """What the number measures: 'reduces tail latency by 56%' -> 'tail latency', 'speedups
     of up to 3x' -> 'speedups', else the words after it ('2x higher throughput')."""
@@ -229,7 +231,6 @@ def _measured_before(head: str) -> str | None:
     for i in range(len(words) - 2, max(len(words) - 11, 0), -1):
         if CHANGE_VERB.fullmatch(words[i]):
             what = " ".join(words[i + 2 if words[i + 1] == "up" else i + 1:-1])  # 'speeds up'
-
             return LEADING_ARTICLE.sub("", what) or None
     return None
 
@@ -318,13 +319,13 @@ def find_claims(doc: Doc) -> list[Claim]:
                and is_result(q, quantities, text, sentence, mentions)]
     cues = [m.span() for sentence in dict.fromkeys(s for _, s in results)
             for m in CUE_FOLDED.finditer(folded, *sentence)]
+    numbers = [q for q, _ in results]
     claims = []
     for q, sentence in results:
         clause = _clause(text, sentence, q.start)
         claims.append({"q": q, "sentence": sentence, "clause": clause,
                        "system": _subject(text, cues, q, clause, names, proposed),
-                       "zone": _baseline_zone(text, cues, q, clause, sentence,
-                                              [r for r, _ in results])})
+                       "zone": _baseline_zone(text, cues, q, clause, sentence, numbers)})
     for c in claims:
         c["baseline"] = (_elliptical(text, c["q"], c["sentence"], names, cues)
                          or (_baseline(text, c["zone"], mentions) if c["zone"] else None))

@@ -11,7 +11,6 @@ occurrence of an accepted name becomes a mention.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
@@ -29,6 +28,7 @@ from kgraph.extract.spans import (
     add_mentions,
     find_all,
     mentions_of,
+    non_overlapping,
     occurrences,
     starts_word,
     text_of,
@@ -260,13 +260,7 @@ def _listed_systems(text: str) -> set[str]:
 
 def _resolve(spans: list[tuple[int, int, str, str]], taken: list[tuple[int, int]]) -> list[Mention]:
     """Drop overlaps (longest first, hardware wins) and merge typo spellings."""
-    chosen: list[tuple[int, int, str, str]] = []
-    free = sorted(taken)  # non-overlapping spans by start
-    for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
-        i = bisect_left(free, (span[1],))  # only free[i - 1] can overlap the span
-        if i == 0 or free[i - 1][1] <= span[0]:
-            chosen.append(span)
-            free.insert(i, (span[0], span[1]))
+    chosen = non_overlapping(sorted(spans, key=lambda s: (s[0] - s[1], s[0])), taken)
     canon = _merge_typos(Counter(s[2] for s in chosen))
     return [Mention(name, type_, canon[name], s, e) for s, e, name, type_ in sorted(chosen)]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kgraph.extract.spans import find_all
+from kgraph.extract.spans import find_all, fold_case
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -127,14 +127,11 @@ def find_quantities(text: str, start: int = 0) -> list[Quantity]:
 
 def _spelled_matches(text: str, start: int) -> list[re.Match[str]]:
     """SPELLED matches, searched only near the words every useful one contains."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        return list(SPELLED.finditer(text, start))
     found: dict[int, re.Match[str]] = {}
-    for anchor in find_all(lowered[start:], SPELLED_ANCHORS):
+    for anchor in find_all(fold_case(text)[start:], SPELLED_ANCHORS):
         window = (max(start, start + anchor - 40), min(len(text), start + anchor + 49))
         found.update((m.start(), m) for m in SPELLED.finditer(text, *window))
-    return [found[start] for start in sorted(found)]
+    return [found[offset] for offset in sorted(found)]
 
 
 def _spelled(text: str, group: int, start: int) -> list[Quantity]:

@@ -8,6 +8,7 @@ substring search) let the components find things without slow regex scans.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -55,7 +56,12 @@ def starts_word(text: str, i: int) -> bool:
         >>> starts_word("we owe", 0), starts_word("we owe", 4)
         (True, False)
     """
-    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
+    return i == 0 or not word_char(text[i - 1])
+
+
+def word_char(c: str) -> bool:
+    """A character `\\w` matches in the text kgraph reads."""
+    return c.isalnum() or c == "_"
 
 
 def find_all(text: str, words: Iterable[str]) -> list[int]:
@@ -93,6 +99,24 @@ def occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
         if not _joins(text, start - 1) and not _joins(text, end):
             yield start, end
         start = text.find(name, start + 1)
+
+
+def non_overlapping(items: Iterable[tuple], taken: Iterable[tuple[int, int]] = ()) -> list[tuple]:
+    """The items (tuples starting with start, end offsets), in the given order of preference,
+    that overlap neither an earlier pick nor a `taken` span; in preference order.
+
+    Examples:
+        >>> non_overlapping([(0, 10, "a"), (5, 12, "b"), (12, 14, "c")], taken=[(20, 30)])
+        [(0, 10, 'a'), (12, 14, 'c')]
+    """
+    free = sorted(taken)  # non-overlapping (start, end) by start
+    chosen = []
+    for item in items:
+        i = bisect_left(free, (item[1],))  # only free[i - 1] can overlap the item
+        if i == 0 or free[i - 1][1] <= item[0]:
+            free.insert(i, (item[0], item[1]))
+            chosen.append(item)
+    return chosen
 
 
 def _row(item: Mention | Claim) -> list:

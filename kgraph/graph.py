@@ -44,8 +44,8 @@ def _ox(namespace: Namespace, *names: str) -> SimpleNamespace:
 
 O_DCTERMS = _ox(DCTERMS, "abstract", "creator", "date", "identifier", "isPartOf", "source", "title")
 O_KG = _ox(KG, "Claim", "Mention", "Paper", "Sentence", "Source", "arxivId", "contentHash", "end",
-           "inCatalogue", "inSentence", "mentions", "metric", "refersTo", "sourceLine", "start",
-           "tag", "text", "unit", "value")
+           "inCatalogue", "inSentence", "mentions", "metric", "nameKey", "refersTo", "sourceLine",
+           "start", "tag", "text", "unit", "value")
 O_PROV = _ox(PROV, "wasDerivedFrom")
 O_RDF = _ox(RDF, "type")
 O_RDFS = _ox(RDFS, "label")
@@ -74,6 +74,16 @@ def name_key(name: str) -> str:
         True
     """
     return re.sub(r"[^0-9a-z]+", "", unicodedata.normalize("NFKC", name).casefold())
+
+
+def lookup_key(label: str) -> str:
+    """The kg:nameKey of a label: its resolution key, or its case-folded text if that is empty.
+
+    Examples:
+        >>> lookup_key("Flash-Attention 2"), lookup_key("Ω")
+        ('flashattention2', 'ω')
+    """
+    return name_key(label) or unicodedata.normalize("NFKC", label).casefold().strip()
 
 
 def _digest(text: str, size: int = 16) -> str:
@@ -151,6 +161,7 @@ class QuadWriter:
     def __init__(self, pref_label: Callable[[NamedNode], str | None]) -> None:
         self._stored_label = pref_label
         self._labels: dict[NamedNode, str | None] = {}
+        self._keyed: set[tuple[NamedNode, str]] = set()
 
     def _label(self, iri: NamedNode) -> str | None:
         """The thing's preferred label so far (this run or the store), cached."""
@@ -208,10 +219,19 @@ class QuadWriter:
             label = self._labels[iri] = m.canonical
             yield Quad(iri, O_RDF.type, _n(TYPE_CLASS[m.type]), ENTITIES)
             yield Quad(iri, O_SKOS.prefLabel, _lit(label), ENTITIES)
+            yield from self._key(iri, label)
             if m.type not in TYPE_KIND:
                 yield Quad(iri, O_KG.inCatalogue, _lit("false", O_XSD.boolean), ENTITIES)
         for spelling in {m.text, m.canonical} - {label}:
             yield Quad(iri, O_SKOS.altLabel, _lit(spelling), ENTITIES)
+            yield from self._key(iri, spelling)
+
+    def _key(self, iri: NamedNode, label: str) -> Iterator[Quad]:
+        """The label's kg:nameKey, once per thing and key in this run."""
+        key = lookup_key(label)
+        if (iri, key) not in self._keyed:
+            self._keyed.add((iri, key))
+            yield Quad(iri, O_KG.nameKey, _lit(key), ENTITIES)
 
     def _mentions(self, mentions: tuple[Mention, ...], p: NamedNode,
                   things: dict[tuple[str, str], NamedNode], g: NamedNode) -> Iterator[Quad]:
@@ -249,11 +269,12 @@ class QuadWriter:
                        if canon == name and (t in types or not types)), None)
         if target is None:
             kind, cls = _UNMENTIONED[prop.value]
-            target = mint(kind, name_key(name) if kind == "system" else name)
+            target = thing_iri("SYSTEM", name) if kind == "system" else mint(kind, name)
             if self._label(target) is None:
                 self._labels[target] = name
                 yield Quad(target, O_RDF.type, _n(cls), ENTITIES)
                 yield Quad(target, O_SKOS.prefLabel, _lit(name), ENTITIES)
+                yield from self._key(target, name)
         yield Quad(node, prop, target, g)
 
     def _sentence(self, paper: Paper, p: NamedNode, span: tuple[int, int],

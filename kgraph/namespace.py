@@ -41,6 +41,7 @@ class KG(DefinedNamespace):
     memorySizeGB: URIRef  # Memory size in gigabytes, where it is part of the product name.
     mentions: URIRef  # The paper names this system, model, data set or hardware.
     metric: URIRef  # What the number measures, in a few words.
+    nameKey: URIRef  # The lookup key of one of a thing's labels: the label case-folded with everything but letters and digits removed, so 'FlashAttention-2' and 'flash attention 2' share the key 'flashattention2'. Saved queries find things by name through it, as an exact index lookup.
     proposes: URIRef  # The paper introduces this system (its main subject).
     refersTo: URIRef  # The named thing a mention is an occurrence of.
     sourceLine: URIRef  # 1-based line of the input file where the paper's record starts.

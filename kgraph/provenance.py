@@ -7,20 +7,18 @@ from dataclasses import dataclass
 from pyoxigraph import Literal, NamedNode, QuerySolutions
 
 from kgraph.errors import QueryError
-from kgraph.graph import BASE
+from kgraph.graph import BASE, lookup_key
 from kgraph.queries.query import execute
 from kgraph.store import KGStore
 
 PREFIXES = """
 PREFIX kg: <https://w3id.org/kgraph/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 """
 BY_NAME = PREFIXES + """
 SELECT DISTINCT ?title ?sentence ?start ?end ?what WHERE {
-  VALUES ?name { %s }
-  ?thing skos:prefLabel|skos:altLabel ?label .
-  FILTER(LCASE(STR(?label)) = LCASE(STR(?name)))
+  VALUES ?key { %s }
+  ?thing kg:nameKey ?key .
   { ?m kg:refersTo ?thing ; kg:inSentence ?s . BIND("mention" AS ?what) }
   UNION
   { ?m kg:aboutSystem|kg:comparedTo|kg:measuredOn ?thing ; kg:inSentence ?s ; kg:text ?t .
@@ -50,7 +48,8 @@ class Evidence:
 
 
 def why(store: KGStore, subject: str) -> list[Evidence]:
-    """Sentences mentioning a name (label or alias, any case) or backing a claim IRI."""
+    """Sentences mentioning a name (label or alias; case, spaces and hyphens ignored) or
+    backing a claim IRI."""
     if subject.startswith(BASE):
         try:
             term = str(NamedNode(subject))
@@ -58,7 +57,7 @@ def why(store: KGStore, subject: str) -> list[Evidence]:
             raise QueryError(f"{subject!r} is not a valid IRI") from None
         query = BY_IRI % term
     else:
-        query = BY_NAME % str(Literal(subject))
+        query = BY_NAME % str(Literal(lookup_key(subject)))
     result = execute(store, query)
     assert isinstance(result, QuerySolutions)
     return [Evidence(r["title"].value, r["sentence"].value, int(r["start"].value),

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, Store
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
 from kgraph.errors import StoreError
-from kgraph.graph import CATALOGUE, ENTITIES, ONTOLOGY, source_graph
+from kgraph.graph import CATALOGUE, ENTITIES, ONTOLOGY, lookup_key, source_graph
 from kgraph.namespace import KG
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
@@ -16,6 +16,7 @@ DEFAULT_STORE = Path("outputs") / "store"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 PREF_LABEL = NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
 PAPER = NamedNode(str(KG.Paper))
+NAME_KEY = NamedNode(str(KG.nameKey))
 MARKER = "kgraph.store"
 
 
@@ -58,11 +59,21 @@ class KGStore:
         return quad.object.value if quad else None
 
     def ensure_vocabulary(self) -> None:
-        """Load the ontology and hardware catalogue once, each in its own graph."""
+        """Load the ontology and hardware catalogue once, each in its own graph, and give
+        every labelled thing its name keys."""
         for graph, name in ((ONTOLOGY, "kgraph.ttl"), (CATALOGUE, "hardware.ttl")):
             if not self._store.contains_named_graph(graph):
                 self._store.load(path=str(ONTOLOGY_DIR / name), format=RdfFormat.TURTLE,
                                  to_graph=graph)
+        self._add_missing_keys()
+
+    def _add_missing_keys(self) -> None:
+        """kg:nameKey for the labels of things that have none yet: the catalogue as loaded
+        from Turtle, and things written by kgraph versions before name keys."""
+        keys = {Quad(row["thing"], NAME_KEY, Literal(lookup_key(row["label"].value)), row["g"])
+                for row in self._store.query(UNKEYED)}  # type: ignore[union-attr]
+        if keys:
+            self._store.bulk_extend(keys)
 
     def remove_source(self, source: str) -> int:
         """Drop one input file's named graph and the things only it named; return quads removed."""
@@ -74,6 +85,15 @@ class KGStore:
         self._store.update(ORPHANS_UPDATE)
         return before - len(self._store)
 
+
+UNKEYED = f"""
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?g ?thing ?label WHERE {{
+  VALUES ?g {{ <{ENTITIES.value}> <{CATALOGUE.value}> }}
+  GRAPH ?g {{ ?thing skos:prefLabel|skos:altLabel ?label
+             FILTER NOT EXISTS {{ ?thing <{KG.nameKey}> ?key }} }}
+}}
+"""
 
 ORPHANS_UPDATE = f"""
 DELETE {{ GRAPH <{ENTITIES.value}> {{ ?thing ?p ?o }} }}

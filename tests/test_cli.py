@@ -18,6 +18,7 @@ runner = CliRunner()
 
 
 def run(*args: str, ok: bool = True):
+    gc.collect()  # an earlier result's saved traceback may still hold a store open
     result = runner.invoke(app, list(args))
     if ok:
         assert result.exit_code == 0, result.output
@@ -123,7 +124,6 @@ def test_remove_and_strict_through_the_cli(tmp_path):
     result = run("build", str(bad), "--store", store, "--strict", ok=False)
     assert result.exit_code == 1 and "bad.jsonl:2: malformed JSON" in result.output
     del result
-    gc.collect()  # the runner's saved traceback still holds the store open
     run("build", str(good), "--store", store)
     assert "removed" in run("remove", str(good), "--store", store).output
     result = run("remove", str(good), "--store", store, ok=False)

@@ -32,16 +32,27 @@ def test_speedups_threshold_and_baseline(sample_store):
 
 def test_parameter_text_cannot_change_the_query(sample_store):
     evil = '") } } SELECT * WHERE { ?s ?p ?o } #'
+    assert select(sample_store, "leaderboard", {"metric": evil}).rows == []
+    text = bind(saved_queries()["leaderboard"], {"metric": evil})
+    assert '("\\") } } SELECT * WHERE { ?s ?p ?o } #"' in text
     assert select(sample_store, "claims-of-system", {"system": evil}).rows == []
-    text = bind(saved_queries()["claims-of-system"], {"system": evil})
-    assert 'VALUES (?p_system) { ("\\") } } SELECT' in text
 
 
-def test_claims_of_system_via_alias(sample_store):
-    rows = select(sample_store, "claims-of-system", {"system": "flashattention2"}).rows
-    assert rows == []  # name lookups match labels (any case), not resolution keys
-    rows = select(sample_store, "claims-of-system", {"system": "flash-attention 2"}).rows
-    assert rows[0][:4] == ["40", "%", "latency reduction", "existing methods"]
+@pytest.mark.parametrize("spelling", ["FlashAttention-2", "flash-attention 2", "FLASHATTENTION2"])
+def test_name_parameters_ignore_case_spaces_and_hyphens(sample_store, spelling):
+    rows = select(sample_store, "claims-of-system", {"system": spelling}).rows
+    assert [r[:4] for r in rows] == [["40", "%", "latency reduction", "existing methods"]]
+
+
+def test_name_parameters_match_whole_names_only(sample_store):
+    assert select(sample_store, "claims-of-system", {"system": "FlashAttention"}).rows == []
+    assert select(sample_store, "claims-of-system", {"system": "FlashAttention-3"}).rows == []
+
+
+def test_name_parameters_of_other_queries(sample_store):
+    rows = select(sample_store, "systems-hardware", {"system": "fastserve"}).rows
+    assert rows == [["FastServe", "NVIDIA A100", "1"]]
+    assert select(sample_store, "compared-against", {"baseline": "VLLM"}).rows[0][0] == "FastServe"
 
 
 def test_bad_queries_are_query_errors(sample_store):
@@ -61,3 +72,12 @@ def test_sparql_json_output(sample_store):
     doc = json.loads(sparql_json(sample_store, "speedups", {"min": "2"}))
     assert doc["head"]["vars"][:2] == ["system", "value"]
     assert doc["results"]["bindings"][0]["value"]["datatype"].endswith("#decimal")
+
+
+def test_why_finds_a_name_by_any_spelling(sample_store):
+    from kgraph.provenance import why
+
+    evidence = why(sample_store, "flash attention 2")
+    assert {e.what for e in evidence} == {"mention", "claim 40%"}
+    assert all("Flash-Attention 2" in e.sentence for e in evidence)
+    assert why(sample_store, "flash attention") == []

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from pyoxigraph import NamedNode
 
 from kgraph.build import BuildReport, load_extractions
 from kgraph.errors import StoreError
 from kgraph.graph import CATALOGUE, ONTOLOGY, paper_iri, source_graph
+from kgraph.namespace import KG
 from kgraph.store import KGStore
 from tests.conftest import sample_extractions
 
@@ -74,3 +76,16 @@ def test_name_variants_across_papers_are_one_node(tmp_path):
     labels = {(r["p"].value.rsplit("#")[-1], r["o"].value) for r in rows}
     assert labels == {("prefLabel", "FlashAttention-2"), ("altLabel", "FlashAttention 2"),
                       ("altLabel", "flash-attention-2")}
+
+
+def test_name_keys_for_catalogue_and_older_stores(sample_store):
+    ox = sample_store.oxigraph
+    name_key = NamedNode(str(KG.nameKey))
+    a100 = NamedNode("https://w3id.org/kgraph/id/hardware/nvidia-a100")
+    assert {q.object.value for q in ox.quads_for_pattern(a100, name_key, None)} >= {
+        "a100", "nvidiaa100"}
+    written = list(ox.quads_for_pattern(None, name_key, None))
+    for quad in written:  # a store written before name keys existed
+        ox.remove(quad)
+    sample_store.ensure_vocabulary()
+    assert set(ox.quads_for_pattern(None, name_key, None)) == set(written)

@@ -7,7 +7,9 @@ A saved query starts with comment headers::
     # param: baseline string - -- only claims against this baseline ('-' = any)
 
 Parameters are bound as RDF terms in a VALUES block placed at the top of the
-WHERE clause; user text is never pasted into the query.
+WHERE clause; user text is never pasted into the query. A `name` parameter is bound
+as the name's lookup key, to be matched against kg:nameKey (an index lookup that
+ignores case, spaces and hyphens).
 """
 
 from __future__ import annotations
@@ -28,11 +30,13 @@ from pyoxigraph import (
 )
 
 from kgraph.errors import QueryError
+from kgraph.graph import lookup_key
 from kgraph.store import KGStore
 
 QUERY_DIR = Path(__file__).resolve().parent
 XSD = "http://www.w3.org/2001/XMLSchema#"
-PARAM_TYPES = {"string": XSD + "string", "decimal": XSD + "decimal", "integer": XSD + "integer"}
+PARAM_TYPES = {"string": XSD + "string", "name": XSD + "string", "decimal": XSD + "decimal",
+               "integer": XSD + "integer"}
 ANY = "-"
 
 
@@ -90,6 +94,8 @@ def _term(param: Param, raw: str) -> str:
         if param.type == "integer" and number != number.to_integral_value():
             raise QueryError(f"parameter {param.name}: {raw!r} is not an integer")
         raw = str(number)
+    elif param.type == "name":
+        raw = lookup_key(raw)
     return str(Literal(raw, datatype=NamedNode(PARAM_TYPES[param.type])))
 
 

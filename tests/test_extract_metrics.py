@@ -316,3 +316,48 @@ def test_metric_words_name_what_changed(nlp):
     assert [(c.value, c.metric) for c in ex.claims] == [
         (56, "tail latency"), (1.2, "cost per million tokens"), (0.45, "cost per million tokens"),
         (3.1, "speedups")]
+
+
+def test_results_before_any_we_sentence_count_once_the_system_is_named(nlp):
+    found = claims(nlp, "Serving needs GPUs. Prior systems are 2x slower than ideal. Zephyr "
+                        "places prefill on H100 GPUs and improves goodput by 1.4x over vLLM. We "
+                        "release the code.")
+    assert found == [(1.4, "x", "Zephyr", "vLLM", "NVIDIA H100")]
+
+
+def test_a_number_in_the_title_is_a_headline_result(nlp):
+    found = claims(nlp, "Zephyr decodes on the phone NPU.",
+                   title="Zephyr: LLM Decoding on Smartphones at 20 Tokens per Second")
+    assert found == [(20, "tokens/s", "Zephyr", None, None)]
+
+
+@pytest.mark.parametrize("phrase,value,unit", [
+    ("31 million events/s", 31e6, "events/s"),
+    ("1.3 Million TPC-C Transactions per Second", 1.3e6, "transactions/s"),
+    ("1.1 million samples per second", 1.1e6, "samples/s"),
+])
+def test_any_rate_per_second(nlp, phrase, value, unit):
+    found = claims(nlp, f"We present Zephyr. Zephyr sustains {phrase} on CPUs.")
+    assert [(v, u) for v, u, *_ in found] == [(pytest.approx(value), unit)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zephyr trains GPT-style models with 7B to 70B parameters 1.3x faster than Orca.",
+    "On a Jetson AGX Orin in its 30 W mode, Zephyr is 1.3x faster than Orca.",
+    "Under power budgets of 15 to 60 W, Zephyr is 1.3x faster than Orca.",
+    "Over 400 Gbps links, Zephyr is 1.3x faster than Orca.",
+    "Zephyr completes a 1 TB join 1.3x faster than Orca.",
+    "With only 25% of the data in DRAM, Zephyr is 1.3x faster than Orca.",
+    "For messages below 64 KB, Zephyr is 1.3x faster than Orca.",
+    "Zephyr plans 24 hours ahead and is 1.3x faster than Orca.",
+    "Zephyr is 1.3x faster than Orca at 95% SLO attainment.",
+])
+def test_conditions_of_the_experiment_are_set_up(nlp, sentence):
+    found = claims(nlp, f"We present Zephyr, a GPU system. {sentence}")
+    assert [(v, u) for v, u, *_ in found] == [(1.3, "x")]
+
+
+def test_a_conjunction_is_no_hardware_count_and_rather_than_no_comparison(nlp):
+    found = claims(nlp, "We present Zephyr. The speed-up over llama.cpp narrows to 3.2x because "
+                        "PCIe bandwidth, rather than prediction, becomes the bottleneck.")
+    assert [(v, b) for v, _, _, b, _ in found] == [(3.2, "llama.cpp")]

@@ -36,7 +36,7 @@ from kgraph.model import Claim, Mention
 
 FOREGROUND = ("we", "our", "this paper", "this work", "this study", "this report",
               "this article", "in this")  # whole words, in fold_case(text)
-CUE_WORDS = (r"\b(?:than(?!\s+[\d,.]+(?:[x×%]|\s*(?:times|percent|fold))?(?!\w))|"
+CUE_WORDS = (r"\b(?:than(?<!rather than)(?!\s+[\d,.]+(?:[x×%]|\s*(?:times|percent|fold))?(?!\w))|"
              r"over(?!\s+(?:\d|a\b|an\b))|compared (?:to|with)|"
              r"in comparison (?:to|with)|relative to|vs\.?|versus|against|"
              r"outperform(?:s|ing|ed)?|beat(?:s|ing)?)\s+")
@@ -72,10 +72,14 @@ def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return next((s for s in spans if s[0] <= pos < s[1]), (0, len(spans) and spans[-1][1]))
 
 
-def _foreground_start(folded: str, sentences: list[tuple[int, int]]) -> int:
-    """Offset of the first sentence about the work itself ('we', 'our', 'this paper')."""
-    return next((start for start, end in sentences
-                 if any(_has_words(folded, phrase, start, end) for phrase in FOREGROUND)), 0)
+def _foreground_start(folded: str, sentences: list[tuple[int, int]], own: list[Mention]) -> int:
+    """Offset of the first sentence about the work itself: 'we', 'our', 'this paper', or,
+    after the title, the paper's own system by name."""
+    for i, (start, end) in enumerate(sentences):
+        if (any(_has_words(folded, phrase, start, end) for phrase in FOREGROUND)
+                or i and any(start <= m.start < end for m in own)):
+            return start
+    return 0
 
 
 def _has_words(folded: str, phrase: str, start: int, end: int) -> bool:
@@ -312,11 +316,14 @@ def find_claims(doc: Doc) -> list[Claim]:
     if not mentions and not is_computing(text):
         return []
     folded = fold_case(text)
-    proposed, foreground = _proposed(text, names), _foreground_start(folded, sentences)
-    quantities = find_quantities(text, foreground)
+    proposed = _proposed(text, names)
+    foreground = _foreground_start(folded, sentences, [m for m in names if m.canonical == proposed])
+    title_end = doc._.kgraph_title_end  # a title's numbers are its headline results
+    quantities = (find_quantities(text, foreground) if foreground <= title_end else
+                  find_quantities(text[:title_end]) + find_quantities(text, foreground))
     results = [(q, sentence) for q in quantities
-               if (sentence := _sentence_of(sentences, q.start))[0] >= foreground
-               and is_result(q, quantities, text, sentence, mentions)]
+               if is_result(q, quantities, text, sentence := _sentence_of(sentences, q.start),
+                            mentions)]
     cues = [m.span() for sentence in dict.fromkeys(s for _, s in results)
             for m in CUE_FOLDED.finditer(folded, *sentence)]
     numbers = [q for q, _ in results]

@@ -44,7 +44,7 @@ def _extraction(paper: Paper, doc: spacy.tokens.Doc) -> Extraction:
 
 def extract(paper: Paper, nlp: Language | None = None) -> Extraction:
     """Entities and claims of one paper."""
-    return _extraction(paper, (nlp or build_nlp())(paper.text))
+    return next(extract_papers([paper], nlp))
 
 
 def extract_papers(papers: Iterable[Paper], nlp: Language | None = None, batch_size: int = 256,
@@ -58,7 +58,7 @@ def extract_papers(papers: Iterable[Paper], nlp: Language | None = None, batch_s
         yield from _extract_in_pool(papers, batch_size, n_process)
         return
     nlp = nlp or build_nlp()
-    pairs = ((_doc(nlp, paper.text), paper) for paper in papers)
+    pairs = ((_doc(nlp, paper), paper) for paper in papers)
     for doc, paper in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield _extraction(paper, doc)
 
@@ -88,10 +88,13 @@ def _extract_in_pool(papers: Iterable[Paper], batch_size: int,
             yield from pending.popleft().get()
 
 
-def _doc(nlp: Language, text: str) -> Doc:
-    """A tokenised doc that already knows its text (spaCy rebuilds doc.text on each access)."""
+def _doc(nlp: Language, paper: Paper) -> Doc:
+    """A tokenised doc that already knows its text (spaCy rebuilds doc.text on each access)
+    and where the title ends (a sentence of its own)."""
+    text = paper.text
     doc = nlp.make_doc(text)
     doc._.kgraph_text = text
+    doc._.kgraph_title_end = len(paper.title)
     return doc
 
 

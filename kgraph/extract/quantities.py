@@ -27,6 +27,9 @@ SPELLED = re.compile(rf"\b(?P<word>an?|one|two|three|four|five|six|seven|eight|n
                      rf"(?:(?=\s+(?:{COMPARATIVE}|as\b))|(?<=\bmagnitude)(?!\s+(?:of|more|larger)\b))",
                      re.I)  # 'an order of magnitude faster', 'drops by an order of magnitude'
 
+RATE = r"(?:[A-Za-z][\w-]*\s)?[A-Za-z]+(?:/s(?:ec)?\b|\s+per\s+second\b)"  # '41 events/s'
+RATE_RE = re.compile(r"(?:.*\s)?(?P<what>[a-z]+)(?:/s|/sec|\s+per\s+second)")
+
 SPELLED_ANCHORS = ("magnitude", "oom", "times", "twice")  # in every useful SPELLED match
 
 
@@ -53,7 +56,7 @@ def quantity_pattern() -> re.Pattern[str]:
     units = sorted((u for u in unit_table()["units"] if u not in ("$", "\\times")),
                    key=len, reverse=True)
     spelled = "|".join(re.escape(u) for u in units)
-    unit = rf"(?:{LATEX_TIMES}|-fold\b|{ORDERS}|(?:{spelled})(?![A-Za-z0-9]))"
+    unit = rf"(?:{LATEX_TIMES}|-fold\b|{ORDERS}|(?:{spelled})(?![A-Za-z0-9])|{RATE})"
 
     def core(i: int) -> str:
         return (rf"(?P<cur{i}>\$)?(?P<num{i}>{NUMBER})(?![\d^])(?P<scale{i}>{SCALE})?\$?"
@@ -75,7 +78,10 @@ def _unit(raw: str | None) -> str:
         return "OOM"
     if raw in ("-fold", "\\(\\times\\)") or raw.startswith("\\times"):
         return "x"
-    return unit_table()["units"].get(raw, raw)
+    if raw in unit_table()["units"]:
+        return unit_table()["units"][raw]
+    rate = RATE_RE.fullmatch(raw)
+    return f"{rate['what']}/s" if rate else raw
 
 
 def _value(number: str, scale: str | None) -> float:

@@ -10,13 +10,14 @@ from kgraph.extract.quantities import Quantity
 from kgraph.model import Mention
 
 CONDITION = re.compile(r"\b(?:if|want to|in order to|target(?:ing)?)\b", re.I)
-NOT_RESULT_AFTER = re.compile(r"\s*\$?\s*\)?\s*(?:CI\b|confidence|reliability|probability|"
+NOT_RESULT_AFTER = re.compile(r"\s*\$?\s*\)?\s*(?:CI\b|confidence|reliability|probability|SLOs?\b|"
                               r"percentile|quantile|of (?:the )?(?:dataset|data|traces?)\b)", re.I)
 SETUP_AFTER = re.compile(r"^[\s\w-]{0,25}\b(?:dataset|data set|trace|corpus|logs)\b", re.I)
 CAPACITY_AFTER = re.compile(r"^\s*(?:of\s+)?(?:\w+\s)?(?:DRAM|memory|RAM|HBM\w*|storage|SSDs?|"
                             r"disks?|NVMe|GPUs?|cards?)\b", re.I)
 HARDWARE_GAP = re.compile(r"\s*(?:of\s+|x\s+)?(?:(?!(?:on|with|using|over|across|in|at|for|than|"
-                          r"and|or|per|by)\b)\w+\s+)?")  # '8 GPUs', '8x A100', not '1.2x on A100'
+                          r"and|or|per|by|the|a|an|because|since|as|when|while|where|if|that|"
+                          r"which)\b)\w+\s+)?")  # '8 GPUs', '8x A100', not '1.2x on A100'
 SCORES = (r"(?:AUC|AUROC|accuracy|F1(?:[- ]score)?|BLEU|ROUGE(?:-\w+)?|perplexity|mAP|"
           r"R\^?2|Pearson correlation|Spearman correlation|correlation|MAE|RMSE|MSE)")
 SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:\s\w+)?\s(?:of|=|:|is|was)\s(?:about\s|up to\s)?$")
@@ -30,11 +31,26 @@ DURATIONS = ("s", "min", "h", "days", "years")
 SHARES = ("%", "points", *DURATIONS)  # never a spec of the hardware named after them
 NAME_TYPES = ("SYSTEM", "MODEL", "DATASET")
 MODEL_SIZE_BEFORE = re.compile(r"\b(?:with|of|has|have|having|containing|totaling|"
-                               r"ranging from(?:\s+\S+\s+to)?|between(?:\s+\S+\s+and)?)\s+"
-                               r"(?:up to\s+|over\s+|about\s+|nearly\s+|roughly\s+)?$")
+                               r"ranging from|between)\s+"
+                               r"(?:up to\s+|over\s+|about\s+|nearly\s+|roughly\s+)?"
+                               r"(?:\S+\s+(?:to|and)\s+)?$")  # 'with 7B to 70B parameters'
+LINK_AFTER = re.compile(r"\s+(?:[A-Z]\w*|links?|networks?|fabrics?|Ethernet|NICs?|ports?|"
+                        r"switch\w*|interconnects?)\b")  # '100 Gbps links', '400 Gbps Fabrics'
+POWER = ("W", "kW")
+POWER_SETUP_AFTER = re.compile(r"\s+(?:power\s+)?(?:mode|TDP|cap|budget|envelope|limit)s?\b",
+                               re.I)  # 'in its 30 W mode'
+POWER_SETUP_BEFORE = re.compile(r"\b(?:budgets?|caps?|TDPs?|limits?|envelopes?)\s+of\s+"
+                                r"(?:\S+\s+(?:to|and)\s+)?$", re.I)  # 'budgets of 15 to 60 W'
+
 RATES = ("Gbps", "Mbps", "Tbps", "GB/s", "MB/s", "TB/s")
 SPEC_BEFORE = re.compile(r"\b(?:on|with|over|using|via)\s+an?\s$", re.I)
 SIZES = ("KB", "MB", "GB", "GiB", "TB", "PB")
+AHEAD = re.compile(r"\s+(?:ahead|in advance)\b")
+ARTICLE_BEFORE = re.compile(r"(?:^|\s)an?\s$")
+CHANGE_NOUN = re.compile(r"\s(?:\w+\s)?(?:reduction|saving|decrease|increase|improvement|"
+                         r"drop|gain|cut)s?\b")
+CONDITION_BEFORE = re.compile(r"^\s*(?:With(?:\s+only|\s+just)?|For\s+\w+\s+(?:below|above|"
+                              r"under|over|up to|smaller than|larger than))\s+$")
 SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|larger|and|or|"
                          r"to|in|on|for|with|than|at|by)\b)[a-z]+\b")
 
@@ -69,13 +85,23 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
             return False  # 'a T4 GPU (16GB)' states the hardware
     if (q.unit in SIZES or q.unit in RATES) and SPEC_BEFORE.search(before, len(before) - 12):
         return False  # 'on a 100 Gbps network', 'with a 2 TB SSD' describe the set-up
+    if q.unit in RATES and LINK_AFTER.match(after):
+        return False
+    if q.unit in POWER and (POWER_SETUP_AFTER.match(after)
+                            or POWER_SETUP_BEFORE.search(before, len(before) - 40)):
+        return False
     if q.unit == "parameters" and MODEL_SIZE_BEFORE.search(before, len(before) - 40):
         return False  # 'models with up to 175B parameters' is the set-up
     if q.unit in (*SIZES, "parameters") and any(
             m.type == "MODEL" and q.end < m.start <= q.end + 2 for m in mentions):
         return False  # 'a 2 TB DLRM' is the size of the model
-    if q.unit in DURATIONS and before.endswith("for "):
-        return False  # 'trained on 2,048 TPUs for 21 days' is the set-up
+    if q.unit in DURATIONS and (before.endswith("for ") or AHEAD.match(after)):
+        return False  # 'trained on 2,048 TPUs for 21 days', 'forecasts 24 hours ahead'
+    if q.unit in SIZES and ARTICLE_BEFORE.search(before) and SIZED_THING.match(after) \
+            and not CHANGE_NOUN.match(after):
+        return False  # 'a 1 TB stateful join' is the workload
+    if CONDITION_BEFORE.search(before):
+        return False  # 'With only 25% of the working set ...', 'For messages below 64 KB'
     return not (q.unit in DURATIONS + ("GB", "TB", "MB") and SETUP_AFTER.match(after))
 
 

@@ -17,6 +17,8 @@ from kgraph.extract.spans import text_of
 
 if not Doc.has_extension("kgraph_sentences"):
     Doc.set_extension("kgraph_sentences", default=None)
+if not Doc.has_extension("kgraph_title_end"):
+    Doc.set_extension("kgraph_title_end", default=0)
 
 BOUNDARY = re.compile(r"[.!?][\"')\]]?\s+(?=[A-Z0-9\"'(\[])")
 ABBREVIATIONS = re.compile(r"(?:\be\.g|\bi\.e|\bvs|\bcf|\bet al|\bFig|\bEq|\bSec|\bNo|\bapprox|"
@@ -47,6 +49,9 @@ class SentenceSplitter:
             return doc
         text = text_of(doc)
         starts = boundaries(text)
+        abstract = doc._.kgraph_title_end + 1  # the title is a sentence of its own
+        if 1 < abstract < len(text) and abstract not in starts:
+            starts = sorted([*starts, abstract])
         edges = [0, *starts, len(text)]
         doc._.kgraph_sentences = [[a, b] for a, b in zip(edges, edges[1:], strict=False)]
         offsets = doc.to_array(IDX)

@@ -94,7 +94,7 @@ def load_extractions(
     batch_size: int = 500,
     progress: Callable[[int], None] | None = None,
 ) -> None:
-    """Write extractions to the store, one atomic load per batch.
+    """Write extractions to the store, one atomic load per batch, then compact the store.
 
     A background thread commits batch n while batch n+1's quads are built; at most one
     batch is in flight, and batches commit in order.
@@ -116,6 +116,8 @@ def load_extractions(
             _settle(pending, report, progress)
             pending = (pool.submit(store.add, quads), len(batch))
         _settle(pending, report, progress)
+    if report.added:
+        store.optimize()
 
 
 def _settle(pending: tuple[Future, int] | None, report: BuildReport,

@@ -50,6 +50,10 @@ class KGStore:
         """
         self._store.bulk_extend(quads)
 
+    def optimize(self) -> None:
+        """Compact the files of bulk-loaded batches into a few, for faster lookups."""
+        self._store.optimize()
+
     def has_paper(self, iri: NamedNode) -> bool:
         return _any(self._store.quads_for_pattern(iri, RDF_TYPE, PAPER))
 

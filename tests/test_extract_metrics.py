@@ -361,3 +361,22 @@ def test_a_conjunction_is_no_hardware_count_and_rather_than_no_comparison(nlp):
     found = claims(nlp, "We present Zephyr. The speed-up over llama.cpp narrows to 3.2x because "
                         "PCIe bandwidth, rather than prediction, becomes the bottleneck.")
     assert [(v, b) for v, _, _, b, _ in found] == [(3.2, "llama.cpp")]
+
+
+def test_a_list_of_baselines_after_the_numbers_pairs_in_order(nlp):
+    found = claims(nlp, "We present Zephyr. Zephyr improves goodput by 1.4x, 2.2x and 3.0x over "
+                        "DistServe, Splitwise and vLLM, respectively.")
+    assert [(v, b) for v, _, _, b, _ in found] == [
+        (1.4, "DistServe"), (2.2, "Splitwise"), (3.0, "vLLM")]
+
+
+@pytest.mark.parametrize("sentence,baseline", [
+    ("Zephyr stays within 5% of an exhaustive search.", "exhaustive search"),
+    ("Its accuracy stays within 0.2 points of the FP16 model.", "FP16 model"),
+    ("Zephyr cuts the bubble ratio by 41% relative to interleaved pipelines and improves "
+     "throughput by a lot.", "interleaved pipelines"),
+    ("Zephyr is 8% slower than batched commits because batching adds latency.", "batched commits"),
+])
+def test_a_baseline_phrase_ends_where_a_new_clause_begins(nlp, sentence, baseline):
+    found = claims(nlp, f"We present Zephyr, a GPU system. {sentence}")
+    assert [b for _, _, _, b, _ in found] == [baseline]

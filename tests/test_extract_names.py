@@ -147,3 +147,17 @@ def test_plain_word_before_a_cue_is_no_name(nlp):
     found = names(nlp, "Zephyr", "We present Zephyr. Across models of the MLPerf Inference suite, "
                                  "Zephyr cuts GPU cost.")
     assert "Inference" not in found
+
+
+def test_well_known_names_that_are_english_words_need_a_mid_sentence_capital():
+    from kgraph.extract import extract
+    from kgraph.model import Paper
+
+    def systems(title: str, abstract: str) -> set[str]:
+        return {m.text for m in extract(Paper("t", title, abstract)).mentions
+                if m.type == "SYSTEM"}
+
+    assert "Summit" in systems("Zephyr: fast stencils", "We run Zephyr on Summit and Frontier "
+                               "GPUs with MPI.")
+    assert "Frontier" not in systems("Trends in Frontier AI Compute", "Frontier models grow. We "
+                                     "count GPUs.")

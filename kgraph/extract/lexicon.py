@@ -21,9 +21,10 @@ def lexicon() -> dict:
     """The curated data in patterns/names.json, with compiled patterns."""
     data = json.loads((PATTERNS / "names.json").read_text(encoding="utf-8"))
     data["generic"] = set(data["generic"])
-    known = {n: "SYSTEM" for n in data["systems"]} | {n: "MODEL" for n in data["models"]} \
-        | {n: "DATASET" for n in data["datasets"]}
+    known = {n: "SYSTEM" for n in data["systems"] + data["ambiguous_systems"]} \
+        | {n: "MODEL" for n in data["models"]} | {n: "DATASET" for n in data["datasets"]}
     data["known"] = known
+    data["ambiguous_systems"] = set(data["ambiguous_systems"])
     fam = data["model_families"]
     data["family_re"] = re.compile(rf"(?:{fam})")
     data["model_re"] = re.compile(

@@ -59,6 +59,9 @@ AMOUNT_TAIL = re.compile(r"\s(?:up to|about|nearly|roughly|over|more than|an ave
 CHANGE_VERB = re.compile(rf"(?:{CHANGE_VERBS})")
 NUMBER_START = re.compile(r"[\d.,]+[A-Za-z%×/]*(?:\s|$)")  # '30TF using', not '1F1B'
 TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but|while)$")
+LEADING_OF = re.compile(r"^of\s+")  # 'within 5% of an exhaustive search'
+PHRASE_TAIL = re.compile(r"(?:\s+(?:because|since|as|when|where|which|that|while|whereas|thanks to|"
+                         r"due to|and\s+(?:\w+ly\s+)?\w+s)\b.*|[.;:])$")  # a new clause or verb
 PUNCTUATION = re.compile(r"[,;:()]")
 WITHIN_OF = re.compile(r"\s+of\s")
 REACHING = re.compile(r",\s+(?:thereby\s+)?(?:reaching|achieving|attaining|delivering|yielding|"
@@ -207,6 +210,7 @@ def _baseline(text: str, zone: tuple[int, int], mentions: list[Mention]) -> str 
     if inside and inside[0].type != "DATASET":
         return None
     phrase = CUE.sub("", text[zone[0]:zone[1]], count=1).strip()
+    phrase = PHRASE_TAIL.sub("", LEADING_OF.sub("", phrase))
     phrase = TRAILING_CONJUNCTION.sub("", LEADING_ARTICLE.sub("", phrase))
     return phrase if phrase and not NUMBER_START.match(phrase) else None  # not 'than 30TF'
 
@@ -288,8 +292,7 @@ def _pair_lists(text: str, claims: list[dict], groups: list[list[int]],
         zone = claims[run[0]]["zone"]
         if zone is None:
             continue
-        inside = [m.canonical for m in names if zone[0] <= m.start < zone[1]
-                  and m.type != "DATASET"]
+        inside = _name_list(text, [m for m in names if m.type != "DATASET"], zone)
         if zone[1] <= claims[run[0]]["q"].start:
             start = zone[0]
             inside = [m.canonical for m in names if start <= m.start < claims[run[0]]["q"].start
@@ -297,6 +300,17 @@ def _pair_lists(text: str, claims: list[dict], groups: list[list[int]],
         if len(set(inside)) >= len(run):
             for i, name in zip(run, inside[-len(run):], strict=True):
                 claims[i]["baseline"] = name
+
+
+def _name_list(text: str, names: list[Mention], zone: tuple[int, int]) -> list[str]:
+    """The names in a comparison zone, and the names listed right after them
+    ('over A, B and C, respectively' even where the zone ends at the first comma)."""
+    listed = [m for m in names if zone[0] <= m.start < zone[1]]
+    for m in names:
+        if listed and m.start >= zone[1] and m.start > listed[-1].start \
+                and LIST_GAP.fullmatch(text, listed[-1].end, m.start):
+            listed.append(m)
+    return [m.canonical for m in listed]
 
 
 def _contrast(claims: list[dict]) -> None:

@@ -24,6 +24,7 @@ from kgraph.extract.cues import cue_matches
 from kgraph.extract.domain import is_computing
 from kgraph.extract.lexicon import MODIFIER_SUFFIX, TOKEN, lexicon, model_matches
 from kgraph.extract.quantities import unit_table
+from kgraph.extract.sentences import sentence_spans
 from kgraph.extract.spans import (
     add_mentions,
     find_all,
@@ -289,11 +290,22 @@ class NameFinder:
         return doc
 
     def _known(self, doc: Doc, text: str) -> set[str]:
-        """Curated names standing alone in the text."""
-        spans = (doc[start:end] for _, start, end in self.known(doc))
-        return {text[s.start_char:s.end_char] for s in spans
-                if text[s.start_char:s.end_char] in lexicon()["known"]
-                and _stands_alone(text, s.start_char, s.end_char)}
+        """Curated names standing alone in the text; those that are also English words
+        ('Summit', 'Silo') only where a capital cannot come from the title or a sentence start."""
+        ambiguous, sentence_starts = lexicon()["ambiguous_systems"], None
+        found = set()
+        for _, start, end in self.known(doc):
+            span = doc[start:end]
+            name = text[span.start_char:span.end_char]
+            if name not in lexicon()["known"] or not _stands_alone(text, span.start_char,
+                                                                   span.end_char):
+                continue
+            if name in ambiguous:
+                sentence_starts = sentence_starts or {s for s, _ in sentence_spans(doc)}
+                if span.start_char <= doc._.kgraph_title_end or span.start_char in sentence_starts:
+                    continue
+            found.add(name)
+        return found
 
 
 @Language.factory("kgraph_names")

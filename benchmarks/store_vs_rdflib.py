@@ -27,8 +27,8 @@ from kgraph.queries.query import resolve, saved_queries, select
 from kgraph.store import KGStore
 
 # Saved queries run with their default parameters, except where a user's question is
-# closer: "which systems claim more than 2x over vLLM?"
-PARAMS = {"speedups": {"min": "2", "baseline": "vLLM"}}
+# closer ("which systems claim more than 2x over vLLM?") or the synthetic data needs it.
+PARAMS = {"speedups": {"min": "2", "baseline": "vLLM"}, "leaderboard": {"metric": "speedup"}}
 SYSTEMS = [f"Sys{i}" for i in range(400)] + ["vLLM", "DeepSpeed", "FlashAttention"]
 HARDWARE = {"NVIDIA A100": "GPU", "NVIDIA H100": "GPU", "NVIDIA V100": "GPU", "RTX 4090": "GPU",
             "NVMe": "STORAGE", "CPU": "CPU", "GPU": "GPU"}

@@ -76,3 +76,21 @@ def test_nics_are_interconnects(nlp):
     assert hardware(nlp, "Each node has a Mellanox ConnectX-5 NIC.") == [
         ("Mellanox ConnectX-5", "INTERCONNECT", "NVIDIA ConnectX-5"),
         ("NIC", "INTERCONNECT", "network interface")]
+
+
+@pytest.mark.parametrize("text,type_,canonical", [
+    ("Jetson AGX Orin", "GPU", "NVIDIA Jetson AGX Orin"),
+    ("Snapdragon 8 Gen 3", "CPU", "Qualcomm Snapdragon 8 Gen 3"),
+    ("Hexagon NPU", "ACCELERATOR", "Qualcomm Hexagon NPU"),
+    ("BlueField-2 DPUs", "ACCELERATOR", "NVIDIA BlueField-2"),
+    ("ARM Neoverse N1", "CPU", "Arm Neoverse N1"),
+    ("Samsung 980 Pro NVMe SSD", "STORAGE", "Samsung 980 Pro"),
+    ("UPMEM", "ACCELERATOR", "UPMEM PIM"),
+])
+def test_edge_dpu_arm_and_storage_products(nlp, text, type_, canonical):
+    assert hardware(nlp, f"We run on {text} today.") == [(text, type_, canonical)]
+
+
+def test_accelerators_after_a_hardware_word_are_its_head_noun(nlp):
+    assert [t for t, *_ in hardware(nlp, "GPU accelerators beat other accelerators.")] == [
+        "GPU", "accelerators"]

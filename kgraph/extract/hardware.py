@@ -85,6 +85,9 @@ def _longest(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str
     return sorted(non_overlapping(sorted(found, key=lambda f: f[0] - f[1])))
 
 
+GENERIC_ACCELERATOR = "accelerator"  # the catalogue's generic entry, a head noun after hardware
+
+
 class HardwareFinder:
     """Marks hardware mentions in doc.spans["hardware"] and doc._.kgraph_mentions.
 
@@ -102,7 +105,9 @@ class HardwareFinder:
         found = _longest([*catalogue_mentions(text, spans), *product_mentions(text)])
         if acronyms := list(defined_acronyms(text, found)):
             found = _longest([*found, *acronyms])
-        mentions = [Mention(text[s:e], t, c, s, e) for s, e, t, c in found]
+        ends = {e + 1 for _, e, _, _ in found}
+        mentions = [Mention(text[s:e], t, c, s, e) for s, e, t, c in found
+                    if not (c == GENERIC_ACCELERATOR and s in ends)]  # 'GPU accelerators'
         add_mentions(doc, "hardware", mentions)
         return doc
 

@@ -380,3 +380,23 @@ def test_a_list_of_baselines_after_the_numbers_pairs_in_order(nlp):
 def test_a_baseline_phrase_ends_where_a_new_clause_begins(nlp, sentence, baseline):
     found = claims(nlp, f"We present Zephyr, a GPU system. {sentence}")
     assert [b for _, _, _, b, _ in found] == [baseline]
+
+
+def test_twice_the_speed_of(nlp):
+    found = claims(nlp, "We present Zephyr. It decodes at roughly twice the speed of llama.cpp.")
+    assert [(v, u) for v, u, *_ in found] == [(2, "x")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zephyr completes 256 MB allreduces 1.3x faster than Orca.",
+    "Trained for 3,400 GPU hours, Zephyr is 1.3x faster than Orca.",
+])
+def test_item_sizes_and_compute_budgets_are_set_up(nlp, sentence):
+    found = claims(nlp, f"We present Zephyr, a GPU system. {sentence}")
+    assert [(v, u) for v, u, *_ in found] == [(1.3, "x")]
+
+
+def test_a_score_right_before_its_number(nlp):
+    found = claims(nlp, "We present Zephyr, a GPU recommender. Model accuracy (AUC 0.8027) "
+                        "matches in-memory training.")
+    assert [(v, u) for v, u, *_ in found] == [(0.8027, "")]

@@ -24,8 +24,9 @@ COMPARATIVE = (r"(?:faster|slower|higher|lower|more|less|better|worse|fewer|smal
                r"greater|cheaper|improvements?|reductions?|speedups?|speed-ups?|gains?|boost)")
 SPELLED = re.compile(rf"\b(?P<word>an?|one|two|three|four|five|six|seven|eight|nine|ten|twice)"
                      rf"(?:\s+(?P<what>{ORDERS}|times))?"
-                     rf"(?:(?=\s+(?:{COMPARATIVE}|as\b))|(?<=\bmagnitude)(?!\s+(?:of|more|larger)\b))",
-                     re.I)  # 'an order of magnitude faster', 'drops by an order of magnitude'
+                     rf"(?:(?=\s+(?:{COMPARATIVE}|as\b|the\s+[a-z-]+\s+of\b))|"
+                     rf"(?<=\bmagnitude)(?!\s+(?:of|more|larger)\b))",
+                     re.I)  # 'an order of magnitude faster', 'twice the speed of', 'drops by ...'
 
 RATE = r"(?:[A-Za-z][\w-]*\s)?[A-Za-z]+(?:/s(?:ec)?\b|\s+per\s+second\b)"  # '41 events/s'
 RATE_RE = re.compile(r"(?:.*\s)?(?P<what>[a-z]+)(?:/s|/sec|\s+per\s+second)")

@@ -20,7 +20,7 @@ HARDWARE_GAP = re.compile(r"\s*(?:of\s+|x\s+)?(?:(?!(?:on|with|using|over|across
                           r"which)\b)\w+\s+)?")  # '8 GPUs', '8x A100', not '1.2x on A100'
 SCORES = (r"(?:AUC|AUROC|accuracy|F1(?:[- ]score)?|BLEU|ROUGE(?:-\w+)?|perplexity|mAP|"
           r"R\^?2|Pearson correlation|Spearman correlation|correlation|MAE|RMSE|MSE)")
-SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:\s\w+)?\s(?:of|=|:|is|was)\s(?:about\s|up to\s)?$")
+SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:(?:\s\w+)?\s(?:of|=|:|is|was))?\s(?:about\s|up to\s)?$")
 SCORE_AFTER = re.compile(rf"\s{SCORES}\b")  # bare numbers that are scores: 'an AUC of 0.94'
 BARE_COMPARATIVE = re.compile(r"\s(?:better|lower|higher|fewer|less|more)\s(?!than\b)\w", re.I)
 FORECAST = re.compile(r"\b(?:estimate|forecast|predict|project)", re.I)
@@ -51,6 +51,10 @@ CHANGE_NOUN = re.compile(r"\s(?:\w+\s)?(?:reduction|saving|decrease|increase|imp
                          r"drop|gain|cut)s?\b")
 CONDITION_BEFORE = re.compile(r"^\s*(?:With(?:\s+only|\s+just)?|For\s+\w+\s+(?:below|above|"
                               r"under|over|up to|smaller than|larger than))\s+$")
+SIZED_ITEMS = re.compile(r"\s(?!(?:savings|reductions|gains|improvements|less|more)\b)"
+                         r"[a-z][a-z-]*[a-rt-z]s\b")  # '256 MB allreduces', '4 KB messages'
+COMPUTE_BUDGETS = ("GPU hours", "TPU hours", "node hours")
+BUDGET_BEFORE = re.compile(r"\b(?:for|using)\s+$")  # not "over": "saving over N"
 SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|larger|and|or|"
                          r"to|in|on|for|with|than|at|by)\b)[a-z]+\b")
 
@@ -77,8 +81,11 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
         return False
     if q.unit in ("GB", "TB", "MB") and CAPACITY_AFTER.match(after):
         return False
-    if q.unit in SIZES and before.endswith("for ") and SIZED_THING.match(after):
-        return False  # 'for 256 MB messages' is a workload, not a result
+    if q.unit in SIZES and (before.endswith("for ") and SIZED_THING.match(after)
+                            or SIZED_ITEMS.match(after)):
+        return False  # 'for 256 MB messages', 'completes 256 MB allreduces' are the workload
+    if q.unit in COMPUTE_BUDGETS and BUDGET_BEFORE.search(before, len(before) - 12):
+        return False  # 'trained for 3,400 GPU hours'
     if q.unit in SIZES and before.rstrip().endswith("("):
         paren = q.start - len(before) + len(before.rstrip()) - 1
         if any(m.end in (paren, paren - 1) for m in mentions if m.type not in NAME_TYPES):

@@ -400,3 +400,17 @@ def test_a_score_right_before_its_number(nlp):
     found = claims(nlp, "We present Zephyr, a GPU recommender. Model accuracy (AUC 0.8027) "
                         "matches in-memory training.")
     assert [(v, u) for v, u, *_ in found] == [(0.8027, "")]
+
+
+def test_a_comparison_right_before_by_binds_its_numbers(nlp):
+    found = claims(nlp, "We present Zephyr, a cache. Zephyr reduces the miss ratio relative to "
+                        "LRU by between 4% and 19% on traces, and it outperforms ARC on most "
+                        "traces.")
+    assert [(v, b) for v, _, _, b, _ in found] == [(4, "LRU"), (19, "LRU")]
+
+
+def test_a_short_name_after_its_organisation_form_is_one_system(nlp):
+    ex = extract(Paper("t", "Zephyr: streams", "We present Zephyr, a stream processor built on "
+                       "Apache Flink. Zephyr rescales 3x faster than Flink."), nlp)
+    assert {m.canonical for m in ex.mentions if m.text == "Flink"} == {"Apache Flink"}
+    assert [c.baseline for c in ex.claims] == ["Apache Flink"]

@@ -66,7 +66,8 @@ PUNCTUATION = re.compile(r"[,;:()]")
 WITHIN_OF = re.compile(r"\s+of\s")
 REACHING = re.compile(r",\s+(?:thereby\s+)?(?:reaching|achieving|attaining|delivering|yielding|"
                       r"sustaining|hitting)\b")
-BY_GAP = re.compile(r"\s+by\s+(?:up to\s+|about\s+|nearly\s+|roughly\s+|over\s+)?")
+BY_GAP = re.compile(r"\s+by\s+(?:up to\s+|about\s+|nearly\s+|roughly\s+|over\s+|between\s+)?")
+TIGHT_BREAK = re.compile(r",|\s(?:and|or|but)\b")
 AND_GAP = re.compile(r"(?:,|\band|\bor)\s+$")
 RELATIVE = ("x", "%")  # units of numbers that are themselves comparisons
 
@@ -168,6 +169,13 @@ def _baseline_zone(text: str, cues: list[tuple[int, int]], q: Quantity, clause: 
     next ('cuts stalls by 116x and reaches 28 GB/s, 10x more than X')."""
     if WITHIN_OF.match(text, q.end) and text.endswith("within ", 0, q.start):
         return q.end, clause[1]  # 'within 5% of Ansor's performance'
+    first = next((o for o in results if o.group == q.group and o.start < q.start), None)
+    if first:  # 'by between 4% and 19%': the range's second end compares like its first
+        return _baseline_zone(text, cues, first, clause, sentence, results)
+    before = [z for z in _comparison_zones(text, cues, (sentence[0], q.start)) if z[0] < q.start]
+    if before and BY_GAP.fullmatch(text, before[-1][1], q.start) \
+            and not TIGHT_BREAK.search(text, before[-1][0], before[-1][1]):
+        return before[-1]  # 'relative to LRU by 4%' binds its number
     after = _comparison_zones(text, cues, (q.end, clause[1]))
     if after:
         between = [o for o in results if q.end <= o.start < after[0][0] and o.group != q.group]
@@ -175,7 +183,6 @@ def _baseline_zone(text: str, cues: list[tuple[int, int]], q: Quantity, clause: 
         bound = text.startswith("than", after[0][0])  # '10x higher than X' binds its number
         new_verb = bound and any(_next_predicate().search(text, q.end, o.start) for o in between)
         return None if relative_between or new_verb else after[0]
-    before = [z for z in _comparison_zones(text, cues, (sentence[0], q.start)) if z[0] < q.start]
     owner = [o for o in results if before and o.end <= before[-1][0]][-1:]
     if owner and owner[0].unit in RELATIVE and q.unit not in RELATIVE:
         return None  # '2.3x more than FaRM, with a latency of 18 us': the 2.3x compares

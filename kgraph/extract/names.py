@@ -259,10 +259,19 @@ def _listed_systems(text: str) -> set[str]:
             for item in LIST_SEPARATOR.split(match["list"])}
 
 
+ORGANISATIONS = {"Apache", "Google", "Amazon", "AWS", "Microsoft", "Azure", "NVIDIA", "Meta",
+                 "Facebook", "IBM", "Intel", "AMD", "Alibaba", "Huawei", "Baidu", "Twitter",
+                 "LinkedIn", "Uber", "Netflix", "Oracle", "Cloudera", "Databricks"}
+
+
 def _resolve(spans: list[tuple[int, int, str, str]], taken: list[tuple[int, int]]) -> list[Mention]:
     """Drop overlaps (longest first, hardware wins) and merge typo spellings."""
     chosen = non_overlapping(sorted(spans, key=lambda s: (s[0] - s[1], s[0])), taken)
     canon = _merge_typos(Counter(s[2] for s in chosen))
+    for name in list(canon):  # 'Flink' after 'Apache Flink' is the same system
+        owner, _, short = name.partition(" ")
+        if owner in ORGANISATIONS and short in canon:
+            canon[short] = canon[name]
     return [Mention(name, type_, canon[name], s, e) for s, e, name, type_ in sorted(chosen)]
 
 

@@ -81,3 +81,11 @@ def test_why_finds_a_name_by_any_spelling(sample_store):
     assert {e.what for e in evidence} == {"mention", "claim 40%"}
     assert all("Flash-Attention 2" in e.sentence for e in evidence)
     assert why(sample_store, "flash attention") == []
+
+
+@pytest.mark.parametrize("hardware,found", [
+    ("A100", True), ("nvidia a100", True), ("Ampere", True), ("gpu", True), ("Hopper", False),
+    ("storage", False)])
+def test_papers_on_hardware_by_name_family_or_class(sample_store, hardware, found):
+    rows = select(sample_store, "papers-on-hardware", {"hardware": hardware}).rows
+    assert [r[:2] for r in rows] == ([["FastServe: serving LLMs", "NVIDIA A100"]] if found else [])

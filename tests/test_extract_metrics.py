@@ -414,3 +414,10 @@ def test_a_short_name_after_its_organisation_form_is_one_system(nlp):
                        "Apache Flink. Zephyr rescales 3x faster than Flink."), nlp)
     assert {m.canonical for m in ex.mentions if m.text == "Flink"} == {"Apache Flink"}
     assert [c.baseline for c in ex.claims] == ["Apache Flink"]
+
+
+def test_the_before_value_of_a_change_belongs_to_the_named_baseline(nlp):
+    found = claims(nlp, "We present Zephyr, a serving system. It reduces p99 TTFT from 120 ms to "
+                        "45 ms relative to DistServe.")
+    assert [(v, s, b) for v, _, s, b, _ in found] == [
+        (120, "DistServe", None), (45, "Zephyr", "DistServe")]

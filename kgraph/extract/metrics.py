@@ -67,6 +67,8 @@ WITHIN_OF = re.compile(r"\s+of\s")
 REACHING = re.compile(r",\s+(?:thereby\s+)?(?:reaching|achieving|attaining|delivering|yielding|"
                       r"sustaining|hitting)\b")
 BY_GAP = re.compile(r"\s+by\s+(?:up to\s+|about\s+|nearly\s+|roughly\s+|over\s+|between\s+)?")
+COMPARED_BEFORE = re.compile(r"(?:compared (?:with|to)|versus|vs\.?|against|relative to)\s+$")
+FOR_GAP = re.compile(r"\s+(?:for|with|by|under)\s+(?:the\s+)?")
 TIGHT_BREAK = re.compile(r",|\s(?:and|or|but)\b")
 AND_GAP = re.compile(r"(?:,|\band|\bor)\s+$")
 RELATIVE = ("x", "%")  # units of numbers that are themselves comparisons
@@ -329,6 +331,24 @@ def _before_values(text: str, claims: list[dict], names: list[Mention]) -> None:
             a["system"], a["baseline"] = a["baseline"], None
 
 
+def _figures_for(text: str, claims: list[dict], names: list[Mention]) -> None:
+    """'6.8 ms, compared with 9.5 ms for ONNX Runtime': 9.5 ms is ONNX Runtime's figure and
+    the baseline of the figure it is compared with."""
+    for i, c in enumerate(claims):
+        if not COMPARED_BEFORE.search(text, c["sentence"][0], c["q"].start):
+            continue
+        gap = FOR_GAP.match(text, c["q"].end)
+        name = gap and next((m.canonical for m in names if m.start == gap.end()
+                             and m.type in ("SYSTEM", "MODEL")), None)
+        if not name:
+            continue
+        c["system"], c["baseline"] = name, None
+        earlier = [o for o in claims[:i] if o["sentence"] == c["sentence"]
+                   and o["q"].unit == c["q"].unit and o["baseline"] is None]
+        if earlier:
+            earlier[-1]["baseline"] = name
+
+
 def _contrast(claims: list[dict]) -> None:
     """'A achieves 156 TFLOPS while B only achieves 45 TFLOPS': B is A's baseline."""
     for a, b in zip(claims, claims[1:], strict=False):
@@ -369,6 +389,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     _pair_lists(text, claims, _groups(text, [(c["q"], c["clause"]) for c in claims]), names)
     _contrast(claims)
     _before_values(text, claims, names)
+    _figures_for(text, claims, names)
     _name_metrics(text, claims)
     return [Claim(c["q"].text, c["q"].value, c["q"].unit, c["metric"], c["system"], c["baseline"],
                   _hardware(text, c["q"], c["sentence"], hardware), c["q"].start, c["q"].end,

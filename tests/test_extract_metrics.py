@@ -427,3 +427,9 @@ def test_a_figure_for_a_named_system_is_its_own(nlp):
     found = claims(nlp, "We present Zephyr, a database. Under contention its abort rate stays "
                         "under 2%, compared with 38% for Silo.")
     assert [(v, s, b) for v, _, s, b, _ in found] == [(2, "Zephyr", "Silo"), (38, "Silo", None)]
+
+
+def test_a_study_of_several_systems_has_no_own_system(nlp):
+    found = claims(nlp, "We study stencils on Summit and Frontier. The code reaches 91% of peak "
+                        "bandwidth on GPUs.", title="Performance Portability on Leadership Systems")
+    assert [(v, s) for v, _, s, _, _ in found] == [(91, None)]

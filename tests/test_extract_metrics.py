@@ -433,3 +433,10 @@ def test_a_study_of_several_systems_has_no_own_system(nlp):
     found = claims(nlp, "We study stencils on Summit and Frontier. The code reaches 91% of peak "
                         "bandwidth on GPUs.", title="Performance Portability on Leadership Systems")
     assert [(v, s) for v, _, s, _, _ in found] == [(91, None)]
+
+
+@pytest.mark.parametrize("phrase,value", [
+    ("a two-fold", 2), ("a threefold", 3), ("a factor of 1.5 in", 1.5)])
+def test_fold_words_and_factors_are_ratios(nlp, phrase, value):
+    found = claims(nlp, f"We present Zephyr. Zephyr gives {phrase} reduction of latency over Orca.")
+    assert [(v, u) for v, u, *_ in found] == [(value, "x")]

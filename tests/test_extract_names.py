@@ -161,3 +161,14 @@ def test_well_known_names_that_are_english_words_need_a_mid_sentence_capital():
                                "GPUs with MPI.")
     assert "Frontier" not in systems("Trends in Frontier AI Compute", "Frontier models grow. We "
                                      "count GPUs.")
+
+
+def test_model_sizes_with_decimals_and_benchmark_shaped_names():
+    from kgraph.extract import extract
+    from kgraph.model import Paper
+
+    ex = extract(Paper("t", "Zephyr: agents", "We serve Qwen2-1.5B and Qwen1.5-MoE-A2.7B with "
+                       "Zephyr on GPUs and evaluate on MultiFieldQA and WebArena."))
+    types = {m.text: m.type for m in ex.mentions}
+    assert types["Qwen2-1.5B"] == types["Qwen1.5-MoE-A2.7B"] == "MODEL"
+    assert types["MultiFieldQA"] == types["WebArena"] == "DATASET"

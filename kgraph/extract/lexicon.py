@@ -12,7 +12,7 @@ PATTERNS = Path(__file__).resolve().parent / "patterns"
 TOKEN = r"[A-Za-z][\w.+]*(?:[-/][\w.+]+)*(?<![.])"  # a name-like token: vLLM, ZeRO-Infinity
 MODIFIER_SUFFIX = re.compile(r"-(?:style|based|like|aware|enabled|powered|driven|specific|"
                              r"friendly|compatible|centric|oriented|inspired)$")  # FaRM-style
-VERSION = r"[\dA-Za-z]+(?:\.\d+)*"
+VERSION = r"[\dA-Za-z]+(?:\.\d+[A-Za-z]*)*"  # 1.5B, A2.7B
 SIZE = r"(?:\d+(?:\.\d+)?[BMK]|\d+x\d+[BM])"
 
 

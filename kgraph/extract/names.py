@@ -206,6 +206,9 @@ def _dataset_slots(text: str, cues: list[re.Match[str]]) -> tuple[set[int], set[
     return follows, precedes
 
 
+DATASET_SHAPE = re.compile(r"(?:QA|[Bb]ench|Arena|Eval)(?:[- ](?:Verified|Lite|Hard|Pro))?$")
+
+
 def _type_of(name: str, spans: list[tuple[int, int]], slots: tuple[set[int], set[int]]) -> str:
     """Curated type, model shape, data-set cue next to any occurrence, else SYSTEM."""
     lx = lexicon()
@@ -214,6 +217,8 @@ def _type_of(name: str, spans: list[tuple[int, int]], slots: tuple[set[int], set
     if lx["model_re"].fullmatch(name):
         return "MODEL"
     follows, precedes = slots
+    if DATASET_SHAPE.search(name):
+        return "DATASET"
     return "DATASET" if any(s in follows or e in precedes for s, e in spans) else "SYSTEM"
 
 

@@ -23,15 +23,15 @@ ORDERS_RE = re.compile(ORDERS, re.I)
 COMPARATIVE = (r"(?:faster|slower|higher|lower|more|less|better|worse|fewer|smaller|larger|"
                r"greater|cheaper|improvements?|reductions?|speedups?|speed-ups?|gains?|boost)")
 SPELLED = re.compile(rf"\b(?P<word>an?|one|two|three|four|five|six|seven|eight|nine|ten|twice)"
-                     rf"(?:\s+(?P<what>{ORDERS}|times))?"
-                     rf"(?:(?=\s+(?:{COMPARATIVE}|as\b|the\s+[a-z-]+\s+of\b))|"
+                     rf"(?:\s+(?P<what>{ORDERS}|times)|-?(?P<fold>fold)\b)?"
+                     rf"(?:(?=\s+(?:{COMPARATIVE}|as\b|the\s+[a-z-]+\s+of\b))|(?<=fold)|"
                      rf"(?<=\bmagnitude)(?!\s+(?:of|more|larger)\b))",
                      re.I)  # 'an order of magnitude faster', 'twice the speed of', 'drops by ...'
 
 RATE = r"(?:[A-Za-z][\w-]*\s)?[A-Za-z]+(?:/s(?:ec)?\b|\s+per\s+second\b)"  # '41 events/s'
 RATE_RE = re.compile(r"(?:.*\s)?(?P<what>[a-z]+)(?:/s|/sec|\s+per\s+second)")
 
-SPELLED_ANCHORS = ("magnitude", "oom", "times", "twice")  # in every useful SPELLED match
+SPELLED_ANCHORS = ("magnitude", "oom", "times", "twice", "fold")  # in every useful SPELLED match
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,9 @@ def _latex(match: re.Match[str], i: int) -> bool:
 def _one(match: re.Match[str], i: int, inherited: str, group: int) -> Quantity:
     text = match.string
     unit = _unit(match[f"unit{i}"]) or inherited
+    if not unit and text.endswith(" a factor of ", 0, match.start(f"num{i}")):
+        unit = "x"  # 'by a factor of 1.5'
+
     start, end = match.start(f"num{i}"), match.end()
     if i == 1 and match["num2"]:
         end = match.end(f"unit{i}") if match[f"unit{i}"] else match.end(f"scale{i}") \
@@ -151,7 +154,7 @@ def _spelled(text: str, group: int, start: int) -> list[Quantity]:
             out.append(Quantity(match[0], match.start(), match.end(), 2.0, "x", group))
         elif what.startswith("order"):
             out.append(Quantity(match[0], match.start(), match.end(), 10.0 ** number, "x", group))
-        elif what == "times" and word not in ("a", "an"):
+        elif (what == "times" or match["fold"]) and word not in ("a", "an"):
             out.append(Quantity(match[0], match.start(), match.end(), float(number), "x", group))
         group += 1
     return out

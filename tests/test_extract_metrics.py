@@ -440,3 +440,29 @@ def test_a_study_of_several_systems_has_no_own_system(nlp):
 def test_fold_words_and_factors_are_ratios(nlp, phrase, value):
     found = claims(nlp, f"We present Zephyr. Zephyr gives {phrase} reduction of latency over Orca.")
     assert [(v, u) for v, u, *_ in found] == [(value, "x")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zephyr trains GPT-style models with 13B, 39B and 175B parameters 1.3x faster than Orca.",
+    "Under the same SLO attainment target of 90%, Zephyr is 1.3x faster than Orca.",
+    "At a fixed 200 ms TPOT budget, Zephyr is 1.3x faster than Orca.",
+    "Zephyr re-plans every 15 minutes and is 1.3x faster than Orca.",
+    "Zephyr aggregates counters per 2 MB region and is 1.3x faster than Orca.",
+    "On traces spanning 14 days, Zephyr is 1.3x faster than Orca.",
+])
+def test_goals_intervals_and_lists_of_sizes_are_set_up(nlp, sentence):
+    found = claims(nlp, f"We present Zephyr, a GPU system. {sentence}")
+    assert [(v, u) for v, u, *_ in found] == [(1.3, "x")]
+
+
+def test_a_saving_of_memory_is_a_result_and_factors_cover_lists(nlp):
+    found = claims(nlp, "We present Zephyr, a serverless runtime. Page sharing saves 3.1 GB of "
+                        "memory per server, and Zephyr lowers latency by a factor of 1.5 and 1.3 "
+                        "relative to Orca and Nexus, respectively.")
+    assert [(v, u) for v, u, *_ in found] == [(3.1, "GB"), (1.5, "x"), (1.3, "x")]
+
+
+def test_a_headline_number_repeated_in_the_abstract_is_one_claim(nlp):
+    found = claims(nlp, "We present Zephyr, a GPU decoder. Zephyr is 3.4x faster than Orca.",
+                   title="Zephyr: 3.4x Faster Decoding")
+    assert [(v, b) for v, _, _, b, _ in found] == [(3.4, "Orca")]

@@ -351,6 +351,14 @@ def _figures_for(text: str, claims: list[dict], names: list[Mention]) -> None:
             earlier[-1]["baseline"] = name
 
 
+def _without_title_repeats(claims: list[dict], title_end: int) -> list[dict]:
+    """A headline number the abstract states again is one claim (the abstract's, which
+    says more about it)."""
+    later = {(c["q"].value, c["q"].unit) for c in claims if c["q"].start > title_end}
+    return [c for c in claims
+            if c["q"].start > title_end or (c["q"].value, c["q"].unit) not in later]
+
+
 def _contrast(claims: list[dict]) -> None:
     """'A achieves 156 TFLOPS while B only achieves 45 TFLOPS': B is A's baseline."""
     for a, b in zip(claims, claims[1:], strict=False):
@@ -392,6 +400,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     _contrast(claims)
     _before_values(text, claims, names)
     _figures_for(text, claims, names)
+    claims = _without_title_repeats(claims, title_end)
     _name_metrics(text, claims)
     return [Claim(c["q"].text, c["q"].value, c["q"].unit, c["metric"], c["system"], c["baseline"],
                   _hardware(text, c["q"], c["sentence"], hardware), c["q"].start, c["q"].end,

@@ -100,7 +100,7 @@ def _latex(match: re.Match[str], i: int) -> bool:
 def _one(match: re.Match[str], i: int, inherited: str, group: int) -> Quantity:
     text = match.string
     unit = _unit(match[f"unit{i}"]) or inherited
-    if not unit and text.endswith(" a factor of ", 0, match.start(f"num{i}")):
+    if not unit and text.endswith(" a factor of ", 0, match.start("num1")):
         unit = "x"  # 'by a factor of 1.5'
 
     start, end = match.start(f"num{i}"), match.end()

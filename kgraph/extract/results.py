@@ -33,7 +33,7 @@ NAME_TYPES = ("SYSTEM", "MODEL", "DATASET")
 MODEL_SIZE_BEFORE = re.compile(r"\b(?:with|of|has|have|having|containing|totaling|"
                                r"ranging from|between)\s+"
                                r"(?:up to\s+|over\s+|about\s+|nearly\s+|roughly\s+)?"
-                               r"(?:\S+\s+(?:to|and)\s+)?$")  # 'with 7B to 70B parameters'
+                               r"(?:\S+(?:,|\s+(?:to|and|or))\s+)*$")  # 'with 13B, 39B and 175B'
 LINK_AFTER = re.compile(r"\s+(?:[A-Z]\w*|links?|networks?|fabrics?|Ethernet|NICs?|ports?|"
                         r"switch\w*|interconnects?)\b")  # '100 Gbps links', '400 Gbps Fabrics'
 POWER = ("W", "kW")
@@ -45,6 +45,11 @@ POWER_SETUP_BEFORE = re.compile(r"\b(?:budgets?|caps?|TDPs?|limits?|envelopes?)\
 RATES = ("Gbps", "Mbps", "Tbps", "GB/s", "MB/s", "TB/s")
 SPEC_BEFORE = re.compile(r"\b(?:on|with|over|using|via)\s+an?\s$", re.I)
 SIZES = ("KB", "MB", "GB", "GiB", "TB", "PB")
+GOAL_BEFORE = re.compile(r"\b(?:target|budget|threshold|goal|deadline)s?\s+of\s+"
+                         r"(?:up to\s+|at least\s+|at most\s+)?$", re.I)
+GOAL_AFTER = re.compile(r"\s+(?:[A-Za-z-]+\s+)?(?:budget|target|SLO|deadline|threshold)s?\b")
+SAVING_BEFORE = re.compile(r"\b(?:saves?|saving|frees?|freeing|reclaims?|cuts?|reduces?|reducing)"
+                           r"\s+(?:up to\s+|about\s+|roughly\s+|by\s+)?$")
 AHEAD = re.compile(r"\s+(?:ahead|in advance)\b")
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)an?\s$")
 CHANGE_NOUN = re.compile(r"\s(?:\w+\s)?(?:reduction|saving|decrease|increase|improvement|"
@@ -77,10 +82,15 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
     before, after = text[sentence[0]:q.start], text[q.end:sentence[1]]
     if before.endswith("at ") and CONDITION.search(before.rsplit(",", 1)[-1]):
         return False
+    if GOAL_BEFORE.search(before, len(before) - 40) or GOAL_AFTER.match(after):
+        return False  # 'an SLO attainment target of 90%', 'a fixed 200 ms TPOT budget'
+    if before.endswith(("per ", "every ")):
+        return False  # 'per 2 MB region', 'every 15 minutes'
     if NOT_RESULT_AFTER.match(after):
         return False
-    if q.unit in ("GB", "TB", "MB") and CAPACITY_AFTER.match(after):
-        return False
+    if q.unit in ("GB", "TB", "MB") and CAPACITY_AFTER.match(after) \
+            and not SAVING_BEFORE.search(before, len(before) - 30):
+        return False  # '80 GB of HBM' is the hardware, 'saves 3.1 GB of memory' a result
     if q.unit in SIZES and (before.endswith("for ") and SIZED_THING.match(after)
                             or SIZED_ITEMS.match(after)):
         return False  # 'for 256 MB messages', 'completes 256 MB allreduces' are the workload
@@ -102,7 +112,8 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
     if q.unit in (*SIZES, "parameters") and any(
             m.type == "MODEL" and q.end < m.start <= q.end + 2 for m in mentions):
         return False  # 'a 2 TB DLRM' is the size of the model
-    if q.unit in DURATIONS and (before.endswith("for ") or AHEAD.match(after)):
+    if q.unit in DURATIONS and (before.endswith(("for ", "spanning ", "covering "))
+                                or AHEAD.match(after)):
         return False  # 'trained on 2,048 TPUs for 21 days', 'forecasts 24 hours ahead'
     if q.unit in SIZES and ARTICLE_BEFORE.search(before) and SIZED_THING.match(after) \
             and not CHANGE_NOUN.match(after):

@@ -54,7 +54,7 @@ def test_short_names_are_case_sensitive(nlp):
 
 def test_more_vendor_product_shapes(nlp):
     assert hardware(nlp, "We run on a Western Digital ZN540 SSD and a Xilinx Alveo U280.") == [
-        ("Western Digital ZN540", "STORAGE", "Western Digital ZN540"), ("SSD", "STORAGE", "SSD"),
+        ("Western Digital ZN540", "STORAGE", "Western Digital ZN540"),  # 'SSD': its head noun
         ("Xilinx Alveo U280", "ACCELERATOR", "Xilinx Alveo U280")]
 
 
@@ -94,3 +94,9 @@ def test_edge_dpu_arm_and_storage_products(nlp, text, type_, canonical):
 def test_accelerators_after_a_hardware_word_are_its_head_noun(nlp):
     assert [t for t, *_ in hardware(nlp, "GPU accelerators beat other accelerators.")] == [
         "GPU", "accelerators"]
+
+
+def test_a_class_word_right_after_a_product_is_its_head_noun(nlp):
+    found = hardware(nlp, "We use Intel Xeon Gold 6342 CPUs and RTX 4090 GPUs, and add the "
+                          "SSD-CPU link.")
+    assert [c for _, _, c in found] == ["Intel Xeon Gold 6342", "NVIDIA RTX 4090", "SSD", "CPU"]

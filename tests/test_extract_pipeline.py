@@ -17,7 +17,7 @@ def test_factories_work_through_entry_points():
     nlp = spacy.blank("en")
     for name in ("kgraph_sentences", "kgraph_hardware", "kgraph_names", "kgraph_metrics"):
         nlp.add_pipe(name)
-    doc = nlp("Zephyr: fast. Zephyr is 2x faster than vLLM on H100 GPUs.")
+    doc = nlp("Zephyr: fast. Zephyr is 2x faster than vLLM on H100 and other GPUs.")
     assert [s.label_ for s in doc.spans["metrics"]] == ["x"]
     assert {s.kb_id_ for s in doc.spans["hardware"]} == {"NVIDIA H100", "GPU"}
 

@@ -85,7 +85,8 @@ def _longest(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str
     return sorted(non_overlapping(sorted(found, key=lambda f: f[0] - f[1])))
 
 
-GENERIC_ACCELERATOR = "accelerator"  # the catalogue's generic entry, a head noun after hardware
+# Generic catalogue entries that, right after another hardware name, are its head noun.
+HEAD_NOUNS = {"accelerator", "GPU", "CPU", "NPU", "TPU", "FPGA", "DPU", "SSD"}
 
 
 class HardwareFinder:
@@ -105,9 +106,9 @@ class HardwareFinder:
         found = _longest([*catalogue_mentions(text, spans), *product_mentions(text)])
         if acronyms := list(defined_acronyms(text, found)):
             found = _longest([*found, *acronyms])
-        ends = {e + 1 for _, e, _, _ in found}
+        ends = {e + 1 for _, e, _, _ in found if text[e:e + 1] == " "}
         mentions = [Mention(text[s:e], t, c, s, e) for s, e, t, c in found
-                    if not (c == GENERIC_ACCELERATOR and s in ends)]  # 'GPU accelerators'
+                    if not (c in HEAD_NOUNS and s in ends)]  # 'A100-80GB GPUs', 'GPU accelerators'
         add_mentions(doc, "hardware", mentions)
         return doc
 

@@ -100,3 +100,11 @@ def test_a_class_word_right_after_a_product_is_its_head_noun(nlp):
     found = hardware(nlp, "We use Intel Xeon Gold 6342 CPUs and RTX 4090 GPUs, and add the "
                           "SSD-CPU link.")
     assert [c for _, _, c in found] == ["Intel Xeon Gold 6342", "NVIDIA RTX 4090", "SSD", "CPU"]
+
+
+def test_plural_products_and_one_sized_variant_are_one_device(nlp):
+    found = hardware(nlp, "Each node has eight A100 80GB cards; two A100s serve Llama and four "
+                          "MI250Xs train it.")
+    assert [(t, c) for t, _, c in found] == [
+        ("A100 80GB", "NVIDIA A100 80GB"), ("A100s", "NVIDIA A100 80GB"),
+        ("MI250Xs", "AMD Instinct MI250X")]

@@ -94,7 +94,19 @@ def phrase_index() -> tuple[dict[str, HardwareEntry], frozenset[str]]:
 def may_start_phrase(word: str) -> bool:
     """Whether a token holds a word that begins some catalogue spelling (a spaCy lexeme flag)."""
     _, prefixes = phrase_index()
-    return any(w.lower() in prefixes for w in WORD.findall(word))
+    return any(_folded(w) in prefixes for w in WORD.findall(word))
+
+
+def _folded(word: str) -> str:
+    """A word as catalogue keys spell it: lower case, and a product's plural made singular.
+
+    Examples:
+        >>> _folded("A100s"), _folded("MI250Xs"), _folded("GPUs"), _folded("Nexus")
+        ('a100', 'mi250x', 'gpus', 'nexus')
+    """
+    if len(word) > 2 and word[-1] == "s" and (word[-2].isdigit() or word[-2] == "X"):
+        return word[:-1].lower()
+    return word.lower()
 
 
 def find_phrases(text: str, spans: Iterable[tuple[int, int]] | None = None,
@@ -115,7 +127,7 @@ def find_phrases(text: str, spans: Iterable[tuple[int, int]] | None = None,
         if hi <= covered:
             continue
         for word in _words_in(text, lo if lo >= covered else covered, hi):
-            low = word[0].lower()
+            low = _folded(word[0])
             if low not in prefixes or word.start() < covered:
                 continue
             keys = _spelling_prefixes(text, low, word.end(), prefixes)
@@ -151,7 +163,7 @@ def _spelling_prefixes(text: str, first: str, end: int,
     spaces or hyphens, while they still begin some spelling: (folded words, end offset)."""
     keys = [(first, end)]
     while joined := NEXT_WORD.match(text, keys[-1][1]):
-        key = f"{keys[-1][0]} {joined['word'].lower()}"
+        key = f"{keys[-1][0]} {_folded(joined['word'])}"
         if key not in prefixes:
             break
         keys.append((key, joined.end()))

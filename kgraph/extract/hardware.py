@@ -85,8 +85,26 @@ def _longest(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str
     return sorted(non_overlapping(sorted(found, key=lambda f: f[0] - f[1])))
 
 
+SIZE = re.compile(r"\d+\s?GB")
 # Generic catalogue entries that, right after another hardware name, are its head noun.
 HEAD_NOUNS = {"accelerator", "GPU", "CPU", "NPU", "TPU", "FPGA", "DPU", "SSD"}
+
+
+def _sized_variants(canonicals: set[str]) -> dict[str, str]:
+    """A product and one memory-size variant of it in the same text are one device:
+    'A100s' next to 'A100 80GB' is the 80 GB card.
+
+    Examples:
+        >>> _sized_variants({"NVIDIA A100", "NVIDIA A100 80GB", "NVIDIA V100"})
+        {'NVIDIA A100': 'NVIDIA A100 80GB'}
+    """
+    out = {}
+    for base in canonicals:
+        variants = [c for c in canonicals
+                    if c.startswith(base + " ") and SIZE.fullmatch(c[len(base) + 1:])]
+        if len(variants) == 1:
+            out[base] = variants[0]
+    return out
 
 
 class HardwareFinder:
@@ -107,7 +125,8 @@ class HardwareFinder:
         if acronyms := list(defined_acronyms(text, found)):
             found = _longest([*found, *acronyms])
         ends = {e + 1 for _, e, _, _ in found if text[e:e + 1] == " "}
-        mentions = [Mention(text[s:e], t, c, s, e) for s, e, t, c in found
+        sized = _sized_variants({c for _, _, _, c in found})
+        mentions = [Mention(text[s:e], t, sized.get(c, c), s, e) for s, e, t, c in found
                     if not (c in HEAD_NOUNS and s in ends)]  # 'A100-80GB GPUs', 'GPU accelerators'
         add_mentions(doc, "hardware", mentions)
         return doc

@@ -466,3 +466,10 @@ def test_a_headline_number_repeated_in_the_abstract_is_one_claim(nlp):
     found = claims(nlp, "We present Zephyr, a GPU decoder. Zephyr is 3.4x faster than Orca.",
                    title="Zephyr: 3.4x Faster Decoding")
     assert [(v, b) for v, _, _, b, _ in found] == [(3.4, "Orca")]
+
+
+def test_bare_figures_set_side_by_side(nlp):
+    found = claims(nlp, "We present Zephyr, an LLM decoder. The average number of tokens accepted "
+                        "per step is 3.6, compared with 2.4 for Medusa.")
+    assert [(v, s, b) for v, _, s, b, _ in found] == [
+        (3.6, "Zephyr", "Medusa"), (2.4, "Medusa", None)]

@@ -22,6 +22,10 @@ SCORES = (r"(?:AUC|AUROC|accuracy|F1(?:[- ]score)?|BLEU|ROUGE(?:-\w+)?|perplexit
           r"R\^?2|Pearson correlation|Spearman correlation|correlation|MAE|RMSE|MSE)")
 SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:(?:\s\w+)?\s(?:of|=|:|is|was))?\s(?:about\s|up to\s)?$")
 SCORE_AFTER = re.compile(rf"\s{SCORES}\b")  # bare numbers that are scores: 'an AUC of 0.94'
+# 'is 3.6, compared with 2.4 for Medusa': two bare figures set side by side
+BARE_VERSUS_AFTER = re.compile(r",?\s+(?:compared (?:with|to)|versus|vs\.?)\s+\d[\d.,]*\s+for\s")
+BARE_VERSUS_BEFORE = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?)\s+$")
+FOR_NAME = re.compile(r"\s+for\s+[A-Z]")
 BARE_COMPARATIVE = re.compile(r"\s(?:better|lower|higher|fewer|less|more)\s(?!than\b)\w", re.I)
 FORECAST = re.compile(r"\b(?:estimate|forecast|predict|project)", re.I)
 YEARS = range(1900, 2101)
@@ -78,7 +82,10 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
                 or _bare_change(q, quantities, text, sentence)
                 or bool(BARE_COMPARATIVE.match(text, q.end))
                 or bool(SCORE_BEFORE.search(text, max(sentence[0], q.start - 48), q.start))
-                or bool(SCORE_AFTER.match(text, q.end)))
+                or bool(SCORE_AFTER.match(text, q.end))
+                or bool(BARE_VERSUS_AFTER.match(text, q.end))
+                or bool(BARE_VERSUS_BEFORE.search(text, max(sentence[0], q.start - 40), q.start)
+                        and FOR_NAME.match(text, q.end)))
     before, after = text[sentence[0]:q.start], text[q.end:sentence[1]]
     if before.endswith("at ") and CONDITION.search(before.rsplit(",", 1)[-1]):
         return False

@@ -172,3 +172,13 @@ def test_model_sizes_with_decimals_and_benchmark_shaped_names():
     types = {m.text: m.type for m in ex.mentions}
     assert types["Qwen2-1.5B"] == types["Qwen1.5-MoE-A2.7B"] == "MODEL"
     assert types["MultiFieldQA"] == types["WebArena"] == "DATASET"
+
+
+def test_a_sized_model_names_the_model_and_quantisation_formats_are_no_names():
+    from kgraph.extract import extract
+    from kgraph.model import Paper
+
+    ex = extract(Paper("t", "Zephyr: checkpoints", "Zephyr checkpoints a Llama-2-70B-sized model "
+                       "on GPUs in W4A8 and beats MobileViT-v2 in mAP."))
+    assert {(m.text, m.type) for m in ex.mentions if m.type != "GPU"} == {
+        ("Zephyr", "SYSTEM"), ("Llama-2-70B", "MODEL"), ("MobileViT-v2", "MODEL")}

@@ -11,9 +11,11 @@ from pathlib import Path
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 TOKEN = r"[A-Za-z][\w.+]*(?:[-/][\w.+]+)*(?<![.])"  # a name-like token: vLLM, ZeRO-Infinity
 MODIFIER_SUFFIX = re.compile(r"-(?:style|based|like|aware|enabled|powered|driven|specific|"
-                             r"friendly|compatible|centric|oriented|inspired)$")  # FaRM-style
+                             r"friendly|compatible|centric|oriented|inspired|sized|scale|"
+                             r"class|level)$")
 VERSION = r"[\dA-Za-z]+(?:\.\d+[A-Za-z]*)*"  # 1.5B, A2.7B
 SIZE = r"(?:\d+(?:\.\d+)?[BMK]|\d+x\d+[BM])"
+SIZE_WORDS = r"(?:sized|scale|class|level)"  # 'a Llama-2-70B-sized model' names Llama-2-70B
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +31,7 @@ def lexicon() -> dict:
     data["family_re"] = re.compile(rf"(?:{fam})")
     data["model_re"] = re.compile(
         rf"(?<![\w-])(?:{SIZE}\s)?(?:{fam})"
-        rf"(?:(?:\s?-\s?{VERSION}|-?\d\w*(?:\.\d+)*)(?:-{VERSION})*)?"
+        rf"(?:(?:\s?-\s?{VERSION}|-?\d\w*(?:\.\d+)*)(?:-(?!{SIZE_WORDS}\b){VERSION})*)?"
         rf"(?:/\d+)?(?:\s{SIZE})?(?![\w])")
     return data
 

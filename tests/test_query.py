@@ -89,3 +89,8 @@ def test_why_finds_a_name_by_any_spelling(sample_store):
 def test_papers_on_hardware_by_name_family_or_class(sample_store, hardware, found):
     rows = select(sample_store, "papers-on-hardware", {"hardware": hardware}).rows
     assert [r[:2] for r in rows] == ([["FastServe: serving LLMs", "NVIDIA A100"]] if found else [])
+
+
+def test_systems_without_hardware(sample_store):
+    rows = select(sample_store, "systems-without-hardware").rows
+    assert rows == [["FlashAttention-2", "1"]]

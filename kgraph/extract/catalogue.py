@@ -127,7 +127,7 @@ def find_phrases(text: str, spans: Iterable[tuple[int, int]] | None = None,
         if hi <= covered:
             continue
         for word in _words_in(text, lo if lo >= covered else covered, hi):
-            low = _folded(word[0])
+            low = word[0].lower() if word[0][-1] != "s" else _folded(word[0])
             if low not in prefixes or word.start() < covered:
                 continue
             keys = _spelling_prefixes(text, low, word.end(), prefixes)

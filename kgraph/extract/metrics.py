@@ -23,7 +23,7 @@ from kgraph.extract.domain import is_computing
 from kgraph.extract.lexicon import lexicon
 from kgraph.extract.quantities import Quantity, find_quantities
 from kgraph.extract.results import is_result
-from kgraph.extract.sentences import sentence_spans
+from kgraph.extract.sentences import sentence_at, sentence_spans
 from kgraph.extract.spans import (
     fold_case,
     mentions_of,
@@ -69,34 +69,36 @@ REACHING = re.compile(r",\s+(?:thereby\s+)?(?:reaching|achieving|attaining|deliv
 BY_GAP = re.compile(r"\s+by\s+(?:up to\s+|about\s+|nearly\s+|roughly\s+|over\s+|between\s+)?")
 COMPARED_BEFORE = re.compile(r"(?:compared (?:with|to)|versus|vs\.?|against|relative to)\s+$")
 FOR_GAP = re.compile(r"\s+(?:for|with|by|under)\s+(?:the\s+)?")
+DIGIT = re.compile(r"\d")
 TIGHT_BREAK = re.compile(r",|\s(?:and|or|but)\b")
 AND_GAP = re.compile(r"(?:,|\band|\bor)\s+$")
 RELATIVE = ("x", "%")  # units of numbers that are themselves comparisons
 
 
-def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    return next((s for s in spans if s[0] <= pos < s[1]), (0, len(spans) and spans[-1][1]))
-
-
 def _foreground_start(folded: str, sentences: list[tuple[int, int]], own: list[Mention]) -> int:
     """Offset of the first sentence about the work itself: 'we', 'our', 'this paper', or,
     after the title, the paper's own system by name."""
-    for i, (start, end) in enumerate(sentences):
-        if (any(_has_words(folded, phrase, start, end) for phrase in FOREGROUND)
-                or i and any(start <= m.start < end for m in own)):
-            return start
-    return 0
+    if not sentences:
+        return 0
+    first = len(folded)
+    for phrase in FOREGROUND:
+        first = _first_word(folded, phrase, first)
+    named = min((m.start for m in own if m.start >= sentences[0][1]), default=len(folded))
+    pos = min(first, named)
+    return next((start for start, end in sentences if start <= pos < end), 0)
 
 
-def _has_words(folded: str, phrase: str, start: int, end: int) -> bool:
-    """Whether `phrase` occurs as whole words within folded[start:end]."""
-    i = folded.find(phrase, start, end)
+def _first_word(folded: str, phrase: str, before: int) -> int:
+    """Offset of the first whole-word occurrence of `phrase` before offset `before`, else
+    `before`."""
+    stop = before + len(phrase)
+    i = folded.find(phrase, 0, stop)
     while i >= 0:
         after = i + len(phrase)
         if starts_word(folded, i) and not (after < len(folded) and word_char(folded[after])):
-            return True
-        i = folded.find(phrase, i + 1, end)
-    return False
+            return i
+        i = folded.find(phrase, i + 1, stop)
+    return before
 
 
 def _proposed(text: str, names: list[Mention]) -> str | None:
@@ -379,10 +381,12 @@ def find_claims(doc: Doc) -> list[Claim]:
     proposed = _proposed(text, names)
     foreground = _foreground_start(folded, sentences, [m for m in names if m.canonical == proposed])
     title_end = doc._.kgraph_title_end  # a title's numbers are its headline results
-    quantities = (find_quantities(text, foreground) if foreground <= title_end else
-                  find_quantities(text[:title_end]) + find_quantities(text, foreground))
+    quantities = find_quantities(text, 0 if foreground > title_end
+                                 and DIGIT.search(text, 0, title_end) else foreground)
+    if foreground > title_end:
+        quantities = [q for q in quantities if q.start < title_end or q.start >= foreground]
     results = [(q, sentence) for q in quantities
-               if is_result(q, quantities, text, sentence := _sentence_of(sentences, q.start),
+               if is_result(q, quantities, text, sentence := sentence_at(sentences, q.start),
                             mentions)]
     cues = [m.span() for sentence in dict.fromkeys(s for _, s in results)
             for m in CUE_FOLDED.finditer(folded, *sentence)]

@@ -28,7 +28,7 @@ from kgraph.extract.sentences import sentence_spans
 from kgraph.extract.spans import (
     add_mentions,
     find_all,
-    mentions_of,
+    mention_offsets,
     non_overlapping,
     occurrences,
     starts_word,
@@ -296,7 +296,7 @@ class NameFinder:
         self.known.add("KNOWN", [nlp.make_doc(name) for name in lexicon()["known"]])
 
     def __call__(self, doc: Doc) -> Doc:
-        taken = [(m.start, m.end) for m in mentions_of(doc)]
+        taken = mention_offsets(doc)
         text = text_of(doc)
         known = self._known(doc, text)
         names = find_names(text, taken, known) if taken or known or _about_computing(text) else []

@@ -15,7 +15,7 @@ import kgraph.extract.hardware  # noqa: F401 - registers kgraph_hardware
 import kgraph.extract.metrics  # noqa: F401 - registers kgraph_metrics
 import kgraph.extract.names  # noqa: F401 - registers kgraph_names
 import kgraph.extract.sentences  # noqa: F401 - registers kgraph_sentences
-from kgraph.extract.sentences import sentence_spans
+from kgraph.extract.sentences import sentence_at, sentence_spans
 from kgraph.extract.spans import claims_of, mentions_of
 from kgraph.model import Extraction, Mention, Paper
 
@@ -32,13 +32,8 @@ def build_nlp() -> Language:
 
 def _extraction(paper: Paper, doc: spacy.tokens.Doc) -> Extraction:
     sentences = sentence_spans(doc)
-    size = len(paper.text)
-
-    def sentence(pos: int) -> tuple[int, int]:
-        return next((s for s in sentences if s[0] <= pos < s[1]), (0, size))
-
-    mentions = tuple(Mention(m.text, m.type, m.canonical, m.start, m.end, sentence(m.start))
-                     for m in mentions_of(doc))
+    mentions = tuple(Mention(m.text, m.type, m.canonical, m.start, m.end,
+                             sentence_at(sentences, m.start)) for m in mentions_of(doc))
     return Extraction(paper, mentions, tuple(claims_of(doc)))
 
 

@@ -84,12 +84,13 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
                 or bool(SCORE_BEFORE.search(text, max(sentence[0], q.start - 48), q.start))
                 or bool(SCORE_AFTER.match(text, q.end))
                 or bool(BARE_VERSUS_AFTER.match(text, q.end))
-                or bool(BARE_VERSUS_BEFORE.search(text, max(sentence[0], q.start - 40), q.start)
-                        and FOR_NAME.match(text, q.end)))
+                or bool(FOR_NAME.match(text, q.end) and BARE_VERSUS_BEFORE.search(
+                    text, max(sentence[0], q.start - 40), q.start)))
     before, after = text[sentence[0]:q.start], text[q.end:sentence[1]]
     if before.endswith("at ") and CONDITION.search(before.rsplit(",", 1)[-1]):
         return False
-    if GOAL_BEFORE.search(before, len(before) - 40) or GOAL_AFTER.match(after):
+    if (before.endswith(("of ", "to ", "least ", "most "))
+            and GOAL_BEFORE.search(before, len(before) - 40)) or GOAL_AFTER.match(after):
         return False  # 'an SLO attainment target of 90%', 'a fixed 200 ms TPOT budget'
     if before.endswith(("per ", "every ")):
         return False  # 'per 2 MB region', 'every 15 minutes'

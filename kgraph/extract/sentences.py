@@ -7,6 +7,8 @@ stay inside their sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from math import inf as INF
 
 import numpy
 from spacy.attrs import IDX, SENT_START
@@ -34,6 +36,19 @@ def boundaries(text: str) -> list[int]:
     """
     return [m.end() for m in BOUNDARY.finditer(text)
             if not ABBREVIATIONS.search(text[max(0, m.start() - 7):m.start() + 1])]
+
+
+def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The span (from `sentence_spans`, in order) that holds offset `pos`, else the whole text.
+
+    Examples:
+        >>> sentence_at([(0, 10), (10, 25)], 12), sentence_at([(0, 10)], 40)
+        ((10, 25), (0, 10))
+    """
+    i = bisect_right(spans, (pos, INF)) - 1
+    if i >= 0 and pos < spans[i][1]:
+        return spans[i]
+    return (0, spans[-1][1]) if spans else (0, 0)
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -137,6 +137,11 @@ def mentions_of(doc: Doc) -> list[Mention]:
     return sorted((_mention(r) for r in doc._.kgraph_mentions or []), key=lambda m: m.start)
 
 
+def mention_offsets(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of the mentions found so far, without building Mention objects."""
+    return [(row[3], row[4]) for row in doc._.kgraph_mentions or []]
+
+
 def claims_of(doc: Doc) -> list[Claim]:
     """Claims found by the metric finder."""
     return [_claim(r) for r in doc._.kgraph_claims or []]

@@ -163,7 +163,8 @@ def _spelling_prefixes(text: str, first: str, end: int,
     spaces or hyphens, while they still begin some spelling: (folded words, end offset)."""
     keys = [(first, end)]
     while joined := NEXT_WORD.match(text, keys[-1][1]):
-        key = f"{keys[-1][0]} {_folded(joined['word'])}"
+        word = joined["word"]
+        key = f"{keys[-1][0]} {word.lower() if word[-1] != 's' else _folded(word)}"
         if key not in prefixes:
             break
         keys.append((key, joined.end()))

@@ -291,8 +291,26 @@ def test_than_a_name_starting_with_a_digit(nlp):
     "Zephyr runs Mixtral 8x7B on a single T4 GPU (16GB) 1.3x faster than Orca.",
     "Zephyr trains models ranging from 100M to 52B parameters 1.3x faster than Orca.",
     "Trained on 2,048 GPUs for 21 days, Zephyr is 1.3x faster than Orca.",
+    "Zephyr trains GPT-style models with 7B to 70B parameters 1.3x faster than Orca.",
+    "On a Jetson AGX Orin in its 30 W mode, Zephyr is 1.3x faster than Orca.",
+    "Under power budgets of 15 to 60 W, Zephyr is 1.3x faster than Orca.",
+    "Over 400 Gbps links, Zephyr is 1.3x faster than Orca.",
+    "Zephyr completes a 1 TB join 1.3x faster than Orca.",
+    "With only 25% of the data in DRAM, Zephyr is 1.3x faster than Orca.",
+    "For messages below 64 KB, Zephyr is 1.3x faster than Orca.",
+    "Zephyr plans 24 hours ahead and is 1.3x faster than Orca.",
+    "Zephyr is 1.3x faster than Orca at 95% SLO attainment.",
+    "Zephyr completes 256 MB allreduces 1.3x faster than Orca.",
+    "Trained for 3,400 GPU hours, Zephyr is 1.3x faster than Orca.",
+    "Zephyr trains GPT-style models with 13B, 39B and 175B parameters 1.3x faster than Orca.",
+    "Under the same SLO attainment target of 90%, Zephyr is 1.3x faster than Orca.",
+    "At a fixed 200 ms TPOT budget, Zephyr is 1.3x faster than Orca.",
+    "Zephyr re-plans every 15 minutes and is 1.3x faster than Orca.",
+    "Zephyr aggregates counters per 2 MB region and is 1.3x faster than Orca.",
+    "On traces spanning 14 days, Zephyr is 1.3x faster than Orca.",
 ])
-def test_model_sizes_and_hardware_specs_are_set_up(nlp, sentence):
+def test_set_up_numbers_beside_a_result_are_not_results(nlp, sentence):
+    """Model sizes, hardware specs, conditions, goals, intervals, item sizes and budgets."""
     found = claims(nlp, f"We present Zephyr, a GPU system. {sentence}")
     assert [(v, u) for v, u, *_ in found] == [(1.3, "x")]
 
@@ -341,22 +359,6 @@ def test_any_rate_per_second(nlp, phrase, value, unit):
     assert [(v, u) for v, u, *_ in found] == [(pytest.approx(value), unit)]
 
 
-@pytest.mark.parametrize("sentence", [
-    "Zephyr trains GPT-style models with 7B to 70B parameters 1.3x faster than Orca.",
-    "On a Jetson AGX Orin in its 30 W mode, Zephyr is 1.3x faster than Orca.",
-    "Under power budgets of 15 to 60 W, Zephyr is 1.3x faster than Orca.",
-    "Over 400 Gbps links, Zephyr is 1.3x faster than Orca.",
-    "Zephyr completes a 1 TB join 1.3x faster than Orca.",
-    "With only 25% of the data in DRAM, Zephyr is 1.3x faster than Orca.",
-    "For messages below 64 KB, Zephyr is 1.3x faster than Orca.",
-    "Zephyr plans 24 hours ahead and is 1.3x faster than Orca.",
-    "Zephyr is 1.3x faster than Orca at 95% SLO attainment.",
-])
-def test_conditions_of_the_experiment_are_set_up(nlp, sentence):
-    found = claims(nlp, f"We present Zephyr, a GPU system. {sentence}")
-    assert [(v, u) for v, u, *_ in found] == [(1.3, "x")]
-
-
 def test_a_conjunction_is_no_hardware_count_and_rather_than_no_comparison(nlp):
     found = claims(nlp, "We present Zephyr. The speed-up over llama.cpp narrows to 3.2x because "
                         "PCIe bandwidth, rather than prediction, becomes the bottleneck.")
@@ -385,15 +387,6 @@ def test_a_baseline_phrase_ends_where_a_new_clause_begins(nlp, sentence, baselin
 def test_twice_the_speed_of(nlp):
     found = claims(nlp, "We present Zephyr. It decodes at roughly twice the speed of llama.cpp.")
     assert [(v, u) for v, u, *_ in found] == [(2, "x")]
-
-
-@pytest.mark.parametrize("sentence", [
-    "Zephyr completes 256 MB allreduces 1.3x faster than Orca.",
-    "Trained for 3,400 GPU hours, Zephyr is 1.3x faster than Orca.",
-])
-def test_item_sizes_and_compute_budgets_are_set_up(nlp, sentence):
-    found = claims(nlp, f"We present Zephyr, a GPU system. {sentence}")
-    assert [(v, u) for v, u, *_ in found] == [(1.3, "x")]
 
 
 def test_a_score_right_before_its_number(nlp):
@@ -440,19 +433,6 @@ def test_a_study_of_several_systems_has_no_own_system(nlp):
 def test_fold_words_and_factors_are_ratios(nlp, phrase, value):
     found = claims(nlp, f"We present Zephyr. Zephyr gives {phrase} reduction of latency over Orca.")
     assert [(v, u) for v, u, *_ in found] == [(value, "x")]
-
-
-@pytest.mark.parametrize("sentence", [
-    "Zephyr trains GPT-style models with 13B, 39B and 175B parameters 1.3x faster than Orca.",
-    "Under the same SLO attainment target of 90%, Zephyr is 1.3x faster than Orca.",
-    "At a fixed 200 ms TPOT budget, Zephyr is 1.3x faster than Orca.",
-    "Zephyr re-plans every 15 minutes and is 1.3x faster than Orca.",
-    "Zephyr aggregates counters per 2 MB region and is 1.3x faster than Orca.",
-    "On traces spanning 14 days, Zephyr is 1.3x faster than Orca.",
-])
-def test_goals_intervals_and_lists_of_sizes_are_set_up(nlp, sentence):
-    found = claims(nlp, f"We present Zephyr, a GPU system. {sentence}")
-    assert [(v, u) for v, u, *_ in found] == [(1.3, "x")]
 
 
 def test_a_saving_of_memory_is_a_result_and_factors_cover_lists(nlp):

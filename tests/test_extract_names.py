@@ -149,36 +149,23 @@ def test_plain_word_before_a_cue_is_no_name(nlp):
     assert "Inference" not in found
 
 
-def test_well_known_names_that_are_english_words_need_a_mid_sentence_capital():
-    from kgraph.extract import extract
-    from kgraph.model import Paper
-
-    def systems(title: str, abstract: str) -> set[str]:
-        return {m.text for m in extract(Paper("t", title, abstract)).mentions
-                if m.type == "SYSTEM"}
-
-    assert "Summit" in systems("Zephyr: fast stencils", "We run Zephyr on Summit and Frontier "
-                               "GPUs with MPI.")
-    assert "Frontier" not in systems("Trends in Frontier AI Compute", "Frontier models grow. We "
-                                     "count GPUs.")
+def test_well_known_names_that_are_english_words_need_a_mid_sentence_capital(nlp):
+    found = names(nlp, "Zephyr: fast stencils", "We run Zephyr on Summit and Frontier GPUs "
+                                                "with MPI.")
+    assert found.get("Summit") == "SYSTEM"
+    assert "Frontier" not in names(nlp, "Trends in Frontier AI Compute", "Frontier models grow. "
+                                        "We count GPUs.")
 
 
-def test_model_sizes_with_decimals_and_benchmark_shaped_names():
-    from kgraph.extract import extract
-    from kgraph.model import Paper
-
-    ex = extract(Paper("t", "Zephyr: agents", "We serve Qwen2-1.5B and Qwen1.5-MoE-A2.7B with "
-                       "Zephyr on GPUs and evaluate on MultiFieldQA and WebArena."))
-    types = {m.text: m.type for m in ex.mentions}
-    assert types["Qwen2-1.5B"] == types["Qwen1.5-MoE-A2.7B"] == "MODEL"
-    assert types["MultiFieldQA"] == types["WebArena"] == "DATASET"
+def test_model_sizes_with_decimals_and_benchmark_shaped_names(nlp):
+    found = names(nlp, "Zephyr: agents", "We serve Qwen2-1.5B and Qwen1.5-MoE-A2.7B with Zephyr "
+                                         "on GPUs and evaluate on MultiFieldQA and WebArena.")
+    assert found["Qwen2-1.5B"] == found["Qwen1.5-MoE-A2.7B"] == "MODEL"
+    assert found["MultiFieldQA"] == found["WebArena"] == "DATASET"
 
 
-def test_a_sized_model_names_the_model_and_quantisation_formats_are_no_names():
-    from kgraph.extract import extract
-    from kgraph.model import Paper
-
+def test_a_sized_model_names_the_model_and_quantisation_formats_are_no_names(nlp):
     ex = extract(Paper("t", "Zephyr: checkpoints", "Zephyr checkpoints a Llama-2-70B-sized model "
-                       "on GPUs in W4A8 and beats MobileViT-v2 in mAP."))
+                       "on GPUs in W4A8 and beats MobileViT-v2 in mAP."), nlp)
     assert {(m.text, m.type) for m in ex.mentions if m.type != "GPU"} == {
         ("Zephyr", "SYSTEM"), ("Llama-2-70B", "MODEL"), ("MobileViT-v2", "MODEL")}

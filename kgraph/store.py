@@ -73,7 +73,11 @@ class KGStore:
 
     def _add_missing_keys(self) -> None:
         """kg:nameKey for the labels of things that have none yet: the catalogue as loaded
-        from Turtle, and things written by kgraph versions before name keys."""
+        from Turtle, and things written by kgraph versions before name keys. A keyed
+        catalogue means this was done (every later write keys its labels), so the scan of
+        all labels runs once per store, not at every build."""
+        if _any(self._store.quads_for_pattern(None, NAME_KEY, None, CATALOGUE)):
+            return
         keys = {Quad(row["thing"], NAME_KEY, Literal(lookup_key(row["label"].value)), row["g"])
                 for row in self._store.query(UNKEYED)}  # type: ignore[union-attr]
         if keys:

@@ -127,7 +127,7 @@ def find_phrases(text: str, spans: Iterable[tuple[int, int]] | None = None,
         if hi <= covered:
             continue
         for word in _words_in(text, lo if lo >= covered else covered, hi):
-            low = word[0].lower() if word[0][-1] != "s" else _folded(word[0])
+            low = _folded(word[0])
             if low not in prefixes or word.start() < covered:
                 continue
             keys = _spelling_prefixes(text, low, word.end(), prefixes)
@@ -163,8 +163,7 @@ def _spelling_prefixes(text: str, first: str, end: int,
     spaces or hyphens, while they still begin some spelling: (folded words, end offset)."""
     keys = [(first, end)]
     while joined := NEXT_WORD.match(text, keys[-1][1]):
-        word = joined["word"]
-        key = f"{keys[-1][0]} {word.lower() if word[-1] != 's' else _folded(word)}"
+        key = f"{keys[-1][0]} {_folded(joined['word'])}"
         if key not in prefixes:
             break
         keys.append((key, joined.end()))

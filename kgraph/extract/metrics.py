@@ -111,9 +111,10 @@ def _proposed(text: str, names: list[Mention]) -> str | None:
             if hit:
                 return hit.canonical
     counts = Counter(m.canonical for m in systems)
-    if len(counts) > 1 and len({n for n, k in counts.items() if k == max(counts.values())}) > 1:
+    top = counts.most_common(2)
+    if len(top) == 2 and top[0][1] == top[1][1]:
         return None  # a study of several systems, none of them its own
-    return counts.most_common(1)[0][0] if counts else None
+    return top[0][0] if top else None
 
 
 def _clause(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]:

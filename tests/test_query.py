@@ -94,3 +94,20 @@ def test_papers_on_hardware_by_name_family_or_class(sample_store, hardware, foun
 def test_systems_without_hardware(sample_store):
     rows = select(sample_store, "systems-without-hardware").rows
     assert rows == [["FlashAttention-2", "1"]]
+
+
+@pytest.mark.parametrize("tag,rows", [
+    ("machine", [["NVIDIA A100", "GPU", "1"]]), ("SYSTEMS", [["NVIDIA A100", "GPU", "1"]]),
+    ("networking", [])])
+def test_hardware_by_tag_binds_the_tag_inside_its_subquery(sample_store, tag, rows):
+    assert select(sample_store, "hardware-by-tag", {"tag": tag}).rows == rows
+    text = bind(saved_queries()["hardware-by-tag"], {"tag": tag})
+    assert text.index("VALUES") > text.index("SELECT DISTINCT ?paper")
+
+
+@pytest.mark.parametrize("author,count", [("-", 2), ("LOVE", 2), ("Turing", 0)])
+def test_papers_by_author_match_part_of_the_name(sample_store, author, count):
+    rows = select(sample_store, "papers-by-author", {"author": author}).rows
+    assert len(rows) == count
+    assert all(r[0] == "Ada Lovelace" for r in rows)
+    assert [r[1] for r in rows] == sorted(r[1] for r in rows)

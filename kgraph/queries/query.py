@@ -7,7 +7,8 @@ A saved query starts with comment headers::
     # param: baseline string - -- only claims against this baseline ('-' = any)
 
 Parameters are bound as RDF terms in a VALUES block placed at the top of the
-WHERE clause; user text is never pasted into the query. A `name` parameter is bound
+WHERE clause (or on a ``# parameters here`` line, for a query that needs them in a
+subquery); user text is never pasted into the query. A `name` parameter is bound
 as the name's lookup key, to be matched against kg:nameKey (an index lookup that
 ignores case, spaces and hyphens).
 """
@@ -38,6 +39,8 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 PARAM_TYPES = {"string": XSD + "string", "name": XSD + "string", "decimal": XSD + "decimal",
                "integer": XSD + "integer"}
 ANY = "-"
+# A line that places the VALUES block, for a query that binds its parameters in a subquery.
+PARAMS_HERE = re.compile(r"^[ \t]*# parameters here$", re.M)
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,7 @@ def bind(saved: SavedQuery, values: dict[str, str]) -> str:
     variables = " ".join(f"?p_{n}" for n in known)
     terms = " ".join(_term(p, values.get(p.name, p.default)) for p in known.values())
     block = f"\n  VALUES ({variables}) {{ ({terms}) }}\n"
-    match = re.search(r"\bWHERE\s*\{", saved.text, re.I)
+    match = PARAMS_HERE.search(saved.text) or re.search(r"\bWHERE\s*\{", saved.text, re.I)
     if not match:
         raise QueryError(f"query {saved.name}: no WHERE clause to bind parameters in")
     return saved.text[: match.end()] + block + saved.text[match.end():]

@@ -94,6 +94,8 @@ def phrase_index() -> tuple[dict[str, HardwareEntry], frozenset[str]]:
 def may_start_phrase(word: str) -> bool:
     """Whether a token holds a word that begins some catalogue spelling (a spaCy lexeme flag)."""
     _, prefixes = phrase_index()
+    if word.isalnum() and word.isascii():  # most tokens: one WORD, the whole token
+        return _folded(word) in prefixes
     return any(_folded(w) in prefixes for w in WORD.findall(word))
 
 

@@ -1,7 +1,7 @@
 """Context that introduces a name: a title's "X:", "we propose X", "called X", "X: a ...",
 comparisons ("faster than X"), and lists after category nouns ("compilers like X and Y").
 
-Each cue is tried only where its words are, found by substring search (see cue_matches).
+Each cue is tried only where its words can be (see cue_matches).
 """
 
 from __future__ import annotations
@@ -38,7 +38,6 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-WE = ("we ", "We ", "we\n", "We\n", "we\t", "We\t")  # '[Ww]e\s' starts the proposal cue
 LIST_CONNECTORS = ("like", "such as", "including", "e.g.")  # 'compilers like X and Y'
 COMPARISON_WORDS = ("than", "compared", "relative", "versus", "vs", "outperform")  # not 'over'
 
@@ -49,6 +48,13 @@ CUE_GATES: dict[str, re.Pattern[str] | tuple[str, ...]] = {
 @lru_cache(maxsize=1)
 def _noun_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{lexicon()['category_nouns']})\s+$")
+
+
+def compile_cues() -> None:
+    """Compile the cue patterns now (components do when the pipeline is built, so the
+    first document does not pay for it)."""
+    cue_patterns()
+    _noun_before()
 
 
 def _matches_at(pattern: re.Pattern[str], starts: Iterable[int],
@@ -82,14 +88,14 @@ def _may_match(cue: str, text: str) -> bool:
 @lru_cache(maxsize=32)
 def cue_matches(key: str, text: str) -> tuple[re.Match[str], ...]:
     """Matches of one cue pattern; cached, as the name finder and the metric finder both
-    read them. The 'we propose', comparison and list cues are only tried where their words
-    are (found by substring search), the others only when a cheap test passes."""
+    read them. The comparison and list cues are only tried where their words are (found by
+    substring search), the others only when a cheap test passes."""
     if not _may_match(key, text):
         return ()
     if key == "list":
         return tuple(_list_matches(text))
-    if key == "proposal":
-        return tuple(_matches_at(cue_patterns()[key], find_all(text, WE), text))
+    if key == "proposal":  # the engine skips fast to its '[Ww]e': faster than a substring search
+        return tuple(m for m in cue_patterns()[key].finditer(text) if starts_word(text, m.start()))
     if key == "compared":
         return tuple(_matches_at(cue_patterns()[key], find_all(text, COMPARISON_WORDS), text))
     return tuple(cue_patterns()[key].finditer(text))

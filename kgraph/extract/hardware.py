@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.attrs import IDX, LENGTH
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -18,10 +18,10 @@ from kgraph.extract.catalogue import (
 )
 from kgraph.extract.spans import (
     add_mentions,
+    doc_data,
     non_overlapping,
     occurrences,
     starts_word,
-    text_of,
 )
 from kgraph.model import Mention
 
@@ -108,7 +108,7 @@ def _sized_variants(canonicals: set[str]) -> dict[str, str]:
 
 
 class HardwareFinder:
-    """Marks hardware mentions in doc.spans["hardware"] and doc._.kgraph_mentions.
+    """Marks hardware mentions in doc.spans["hardware"] and doc._.kgraph.
 
     A lexeme flag (computed once per vocabulary entry) tells which tokens may begin a
     catalogue spelling, so only those places are looked up.
@@ -118,9 +118,10 @@ class HardwareFinder:
         self.flag = vocab.add_flag(may_start_phrase)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = text_of(doc)
-        table = doc.to_array([self.flag, IDX, LENGTH])
-        spans = [(start, start + size) for start, size in table[table[:, 0] > 0, 1:].tolist()]
+        data = doc_data(doc)
+        text = data["text"]
+        tokens = (doc[i] for i in numpy.flatnonzero(doc.to_array(self.flag)).tolist())
+        spans = [(t.idx, t.idx + len(t)) for t in tokens]
         found = _longest([*catalogue_mentions(text, spans), *product_mentions(text)])
         if acronyms := list(defined_acronyms(text, found)):
             found = _longest([*found, *acronyms])
@@ -128,7 +129,7 @@ class HardwareFinder:
         sized = _sized_variants({c for _, _, _, c in found})
         mentions = [Mention(text[s:e], t, sized.get(c, c), s, e) for s, e, t, c in found
                     if not (c in HEAD_NOUNS and s in ends)]  # 'A100-80GB GPUs', 'GPU accelerators'
-        add_mentions(doc, "hardware", mentions)
+        add_mentions(doc, data, "hardware", mentions)
         return doc
 
 

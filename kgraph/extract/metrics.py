@@ -18,18 +18,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kgraph.extract.catalogue import alias_index
-from kgraph.extract.cues import cue_matches
+from kgraph.extract.cues import compile_cues, cue_matches
 from kgraph.extract.domain import is_computing
 from kgraph.extract.lexicon import lexicon
-from kgraph.extract.quantities import Quantity, find_quantities
+from kgraph.extract.quantities import Quantity, find_quantities, quantity_pattern
 from kgraph.extract.results import is_result
 from kgraph.extract.sentences import sentence_at, sentence_spans
 from kgraph.extract.spans import (
+    doc_data,
     fold_case,
     mentions_of,
     set_claims,
     starts_word,
-    text_of,
     word_char,
 )
 from kgraph.model import Claim, Mention
@@ -370,10 +370,11 @@ def _contrast(claims: list[dict]) -> None:
             a["baseline"] = b["system"]
 
 
-def find_claims(doc: Doc) -> list[Claim]:
-    """Every result claim of a doc whose names and hardware were already found."""
-    text, sentences = text_of(doc), sentence_spans(doc)
-    mentions = mentions_of(doc)
+def find_claims(data: dict) -> list[Claim]:
+    """Every result claim of a doc (its spans.doc_data) whose names and hardware were
+    already found."""
+    text, sentences = data["text"], sentence_spans(data)
+    mentions = mentions_of(data)
     names = [m for m in mentions if m.type in ("SYSTEM", "MODEL", "DATASET")]
     hardware = [m for m in mentions if m.type not in ("SYSTEM", "MODEL", "DATASET")]
     if not mentions and not is_computing(text):
@@ -381,7 +382,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     folded = fold_case(text)
     proposed = _proposed(text, names)
     foreground = _foreground_start(folded, sentences, [m for m in names if m.canonical == proposed])
-    title_end = doc._.kgraph_title_end  # a title's numbers are its headline results
+    title_end = data["title_end"]  # a title's numbers are its headline results
     quantities = find_quantities(text, 0 if foreground > title_end
                                  and DIGIT.search(text, 0, title_end) else foreground)
     if foreground > title_end:
@@ -413,11 +414,17 @@ def find_claims(doc: Doc) -> list[Claim]:
 
 
 class MetricFinder:
-    """Marks result numbers in doc.spans["metrics"] and their claims in doc._.kgraph_claims."""
+    """Marks result numbers in doc.spans["metrics"] and their claims in doc._.kgraph."""
+
+    def __init__(self) -> None:
+        # Compile the patterns with the pipeline, not on the first document.
+        for compile_ in (compile_cues, quantity_pattern, _next_predicate, _verb_after, alias_index):
+            compile_()
 
     def __call__(self, doc: Doc) -> Doc:
-        claims = find_claims(doc)
-        set_claims(doc, claims)
+        data = doc_data(doc)
+        claims = find_claims(data)
+        set_claims(data, claims)
         doc.spans["metrics"] = [span for c in claims if (span := doc.char_span(
             c.start, c.end, label=c.unit or "count", alignment_mode="expand")) is not None]
         return doc

@@ -20,19 +20,19 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from kgraph.extract.cues import cue_matches
+from kgraph.extract.cues import compile_cues, cue_matches
 from kgraph.extract.domain import is_computing
 from kgraph.extract.lexicon import MODIFIER_SUFFIX, TOKEN, lexicon, model_matches
 from kgraph.extract.quantities import unit_table
 from kgraph.extract.sentences import sentence_spans
 from kgraph.extract.spans import (
     add_mentions,
+    doc_data,
     find_all,
     mention_offsets,
     non_overlapping,
     occurrences,
     starts_word,
-    text_of,
 )
 from kgraph.model import Mention
 
@@ -294,20 +294,23 @@ class NameFinder:
     def __init__(self, nlp: Language) -> None:
         self.known = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.known.add("KNOWN", [nlp.make_doc(name) for name in lexicon()["known"]])
+        compile_cues()  # and the other patterns: now, not on the first document
+        _dataset_cue_word()
+        _dataset_cue_stems()
 
     def __call__(self, doc: Doc) -> Doc:
-        taken = mention_offsets(doc)
-        text = text_of(doc)
-        known = self._known(doc, text)
+        data = doc_data(doc)
+        text, taken = data["text"], mention_offsets(data)
+        known = self._known(doc, data)
         names = find_names(text, taken, known) if taken or known or _about_computing(text) else []
-        add_mentions(doc, "names", names)
+        add_mentions(doc, data, "names", names)
         return doc
 
-    def _known(self, doc: Doc, text: str) -> set[str]:
+    def _known(self, doc: Doc, data: dict) -> set[str]:
         """Curated names standing alone in the text; those that are also English words
         ('Summit', 'Silo') only where a capital cannot come from the title or a sentence start."""
         ambiguous, sentence_starts = lexicon()["ambiguous_systems"], None
-        found = set()
+        text, found = data["text"], set()
         for _, start, end in self.known(doc):
             span = doc[start:end]
             name = text[span.start_char:span.end_char]
@@ -315,8 +318,8 @@ class NameFinder:
                                                                    span.end_char):
                 continue
             if name in ambiguous:
-                sentence_starts = sentence_starts or {s for s, _ in sentence_spans(doc)}
-                if span.start_char <= doc._.kgraph_title_end or span.start_char in sentence_starts:
+                sentence_starts = sentence_starts or {s for s, _ in sentence_spans(data)}
+                if span.start_char <= data["title_end"] or span.start_char in sentence_starts:
                     continue
             found.add(name)
         return found

@@ -16,7 +16,7 @@ import kgraph.extract.metrics  # noqa: F401 - registers kgraph_metrics
 import kgraph.extract.names  # noqa: F401 - registers kgraph_names
 import kgraph.extract.sentences  # noqa: F401 - registers kgraph_sentences
 from kgraph.extract.sentences import sentence_at, sentence_spans
-from kgraph.extract.spans import claims_of, mentions_of
+from kgraph.extract.spans import claims_of, doc_data, mentions_of, start_data
 from kgraph.model import Extraction, Mention, Paper
 
 COMPONENTS = ("kgraph_sentences", "kgraph_hardware", "kgraph_names", "kgraph_metrics")
@@ -31,10 +31,11 @@ def build_nlp() -> Language:
 
 
 def _extraction(paper: Paper, doc: spacy.tokens.Doc) -> Extraction:
-    sentences = sentence_spans(doc)
+    data = doc_data(doc)
+    sentences = sentence_spans(data)
     mentions = tuple(Mention(m.text, m.type, m.canonical, m.start, m.end,
-                             sentence_at(sentences, m.start)) for m in mentions_of(doc))
-    return Extraction(paper, mentions, tuple(claims_of(doc)))
+                             sentence_at(sentences, m.start)) for m in mentions_of(data))
+    return Extraction(paper, mentions, tuple(claims_of(data)))
 
 
 def extract(paper: Paper, nlp: Language | None = None) -> Extraction:
@@ -88,8 +89,7 @@ def _doc(nlp: Language, paper: Paper) -> Doc:
     and where the title ends (a sentence of its own)."""
     text = paper.text
     doc = nlp.make_doc(text)
-    doc._.kgraph_text = text
-    doc._.kgraph_title_end = len(paper.title)
+    start_data(doc, text, len(paper.title))
     return doc
 
 

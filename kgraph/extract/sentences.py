@@ -15,12 +15,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kgraph.extract.spans import text_of
-
-if not Doc.has_extension("kgraph_sentences"):
-    Doc.set_extension("kgraph_sentences", default=None)
-if not Doc.has_extension("kgraph_title_end"):
-    Doc.set_extension("kgraph_title_end", default=0)
+from kgraph.extract.spans import doc_data
 
 BOUNDARY = re.compile(r"[.!?][\"')\]]?\s+(?=[A-Z0-9\"'(\[])")
 ABBREVIATIONS = re.compile(r"(?:\be\.g|\bi\.e|\bvs|\bcf|\bet al|\bFig|\bEq|\bSec|\bNo|\bapprox|"
@@ -51,9 +46,10 @@ def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return (0, spans[-1][1]) if spans else (0, 0)
 
 
-def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) character offsets of the doc's sentences, as set by the splitter."""
-    return [tuple(span) for span in doc._.kgraph_sentences or [(0, len(text_of(doc)))]]
+def sentence_spans(data: dict) -> list[tuple[int, int]]:
+    """(start, end) character offsets of a doc's sentences (see spans.doc_data), as set by
+    the splitter."""
+    return [tuple(span) for span in data["sentences"] or [(0, len(data["text"]))]]
 
 
 class SentenceSplitter:
@@ -62,13 +58,14 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        text = text_of(doc)
+        data = doc_data(doc)
+        text = data["text"]
         starts = boundaries(text)
-        abstract = doc._.kgraph_title_end + 1  # the title is a sentence of its own
+        abstract = data["title_end"] + 1  # the title is a sentence of its own
         if 1 < abstract < len(text) and abstract not in starts:
             starts = sorted([*starts, abstract])
         edges = [0, *starts, len(text)]
-        doc._.kgraph_sentences = [[a, b] for a, b in zip(edges, edges[1:], strict=False)]
+        data["sentences"] = [[a, b] for a, b in zip(edges, edges[1:], strict=False)]
         offsets = doc.to_array(IDX)
         flags = numpy.full(len(offsets), -1, dtype="int64")
         hits = numpy.searchsorted(offsets, starts).clip(max=len(offsets) - 1)

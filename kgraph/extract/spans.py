@@ -1,9 +1,11 @@
 """Doc extensions, span groups and text helpers shared by the kgraph components.
 
-Mentions and claims are kept on the Doc as plain lists (so docs survive
-`nlp.pipe(n_process=...)`, which serialises user data with msgpack) and read
-back as kgraph.model objects. The text helpers (word boundaries, case folding,
-substring search) let the components find things without slow regex scans.
+Everything kgraph keeps on a Doc is one dict of plain values in one extension,
+`doc._.kgraph` (so docs survive `nlp.pipe(n_process=...)`, which serialises user data
+with msgpack; and each component reads the extension once, as every `doc._` access
+builds an accessor object). Mentions and claims are read back as kgraph.model objects.
+The text helpers (word boundaries, case folding, substring search) let the components
+find things without slow regex scans.
 """
 
 from __future__ import annotations
@@ -15,21 +17,22 @@ from spacy.tokens import Doc
 
 from kgraph.model import Claim, Mention
 
-if not Doc.has_extension("kgraph_mentions"):
-    Doc.set_extension("kgraph_mentions", default=None)
-if not Doc.has_extension("kgraph_claims"):
-    Doc.set_extension("kgraph_claims", default=None)
-if not Doc.has_extension("kgraph_text"):
-    Doc.set_extension("kgraph_text", default=None)
+if not Doc.has_extension("kgraph"):
+    Doc.set_extension("kgraph", default=None)
 
 
-def text_of(doc: Doc) -> str:
-    """doc.text, joined from the tokens once per doc (spaCy rebuilds it on every access)."""
-    ext = doc._  # each `doc._` builds a new accessor object: take it once
-    text = ext.kgraph_text
-    if text is None:
-        text = ext.kgraph_text = doc.text
-    return text
+def start_data(doc: Doc, text: str | None = None, title_end: int = 0) -> dict:
+    """A doc's kgraph data, new: its text (spaCy rebuilds doc.text on every access), where
+    its title ends, and its sentence spans, mention rows and claim rows (none yet)."""
+    data = {"text": doc.text if text is None else text, "title_end": title_end,
+            "sentences": None, "mentions": [], "claims": []}
+    doc._.kgraph = data
+    return data
+
+
+def doc_data(doc: Doc) -> dict:
+    """A doc's kgraph data (see start_data), started if the doc has none."""
+    return doc._.kgraph or start_data(doc)
 
 
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -132,29 +135,28 @@ def _claim(row: list) -> Claim:
     return Claim(*row[:9], tuple(row[9]))
 
 
-def mentions_of(doc: Doc) -> list[Mention]:
+def mentions_of(data: dict) -> list[Mention]:
     """Mentions found so far (hardware, then names), in text order."""
-    return sorted((_mention(r) for r in doc._.kgraph_mentions or []), key=lambda m: m.start)
+    return sorted((_mention(r) for r in data["mentions"]), key=lambda m: m.start)
 
 
-def mention_offsets(doc: Doc) -> list[tuple[int, int]]:
+def mention_offsets(data: dict) -> list[tuple[int, int]]:
     """(start, end) of the mentions found so far, without building Mention objects."""
-    return [(row[3], row[4]) for row in doc._.kgraph_mentions or []]
+    return [(row[3], row[4]) for row in data["mentions"]]
 
 
-def claims_of(doc: Doc) -> list[Claim]:
+def claims_of(data: dict) -> list[Claim]:
     """Claims found by the metric finder."""
-    return [_claim(r) for r in doc._.kgraph_claims or []]
+    return [_claim(r) for r in data["claims"]]
 
 
-def set_claims(doc: Doc, claims: list[Claim]) -> None:
-    doc._.kgraph_claims = [_row(c) for c in claims]
+def set_claims(data: dict, claims: list[Claim]) -> None:
+    data["claims"] = [_row(c) for c in claims]
 
 
-def add_mentions(doc: Doc, group: str, mentions: list[Mention]) -> None:
+def add_mentions(doc: Doc, data: dict, group: str, mentions: list[Mention]) -> None:
     """Record mentions as exact-offset data and as a spaCy span group (token-aligned)."""
-    ext = doc._
-    ext.kgraph_mentions = [*(ext.kgraph_mentions or []), *(_row(m) for m in mentions)]
+    data["mentions"] += [_row(m) for m in mentions]
     spans = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, label=m.type, kb_id=m.canonical,

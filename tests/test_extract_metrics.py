@@ -453,3 +453,41 @@ def test_bare_figures_set_side_by_side(nlp):
                         "per step is 3.6, compared with 2.4 for Medusa.")
     assert [(v, s, b) for v, _, s, b, _ in found] == [
         (3.6, "Zephyr", "Medusa"), (2.4, "Medusa", None)]
+
+
+@pytest.mark.parametrize("sentence,before", [
+    ("It cuts p99 latency from 1,840 ms with Flink to 96 ms.", "Flink"),
+    ("It cuts cold starts from 1.9 s with OpenWhisk's default path to 87 ms.", "OpenWhisk"),
+    ("It raises utilisation from 46% with the default schedule of PaxML to 58%.", "PaxML"),
+])
+def test_from_a_with_a_named_system_to_b(nlp, sentence, before):
+    found = claims(nlp, f"We present Zephyr, a serverless runtime. {sentence}")
+    assert [(s, b) for _, _, s, b, _ in found] == [(before, None), ("Zephyr", before)]
+
+
+def test_a_name_in_a_set_up_phrase_is_no_subject(nlp):
+    found = claims(nlp, "We present Zephyr, a quantiser. On eight NPUs, decoding throughput for "
+                        "LLaMA-3-70B reaches 1,870 tokens/s.")
+    assert [(v, s) for v, _, s, _, _ in found] == [(1870, "Zephyr")]
+
+
+def test_a_pronoun_subject_is_the_papers_system_again(nlp):
+    found = claims(nlp, "We present Zephyr, a stream processor. Zephyr rescales in 2.3 s, whereas "
+                        "Flink needs 96 s, and it keeps p99 latency below 180 ms.")
+    assert [(v, s, b) for v, _, s, b, _ in found] == [
+        (2.3, "Zephyr", "Flink"), (96, "Flink", None), (180, "Zephyr", None)]
+
+
+def test_a_system_built_with_an_appositive_is_the_papers_own(nlp):
+    found = claims(nlp, "We extend the Triton compiler and use it to build Kestrel, a family of "
+                        "attention kernels. On an H100, the kernel is 1.3x faster than cuDNN and "
+                        "Triton is used unchanged.", title="FP8 Attention Kernels for Hopper")
+    assert [(v, s, b) for v, _, s, b, _ in found] == [(1.3, "Kestrel", "cuDNN")]
+
+
+@pytest.mark.parametrize("tail", ["found by offline search", "of 10 minutes",
+                                  "in less than 40 seconds"])
+def test_a_baseline_phrase_drops_participle_and_number_tails(nlp, tail):
+    found = claims(nlp, f"We present Zephyr, a memory tiering system for servers. Its slowdown "
+                        f"is within 2% of the optimum placement {tail}.")
+    assert [(v, b) for v, _, _, b, _ in found][0] == (2, "optimum placement")

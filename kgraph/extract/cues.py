@@ -25,6 +25,8 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
             rf"[Ww]e\s+(?:first\s+|then\s+|also\s+)?(?:{lx['proposal_verbs']})\s+"
             rf"(?:(?:a|an|the)\s+)?(?:new\s+|novel\s+)?{name}(?=\s?[,(:]|\s(?:as|that|for|to|which)\b)"),
         "called": re.compile(rf"\b(?:called|named|dubbed|coined)\s+{name}"),
+        # 'use them to build Kestrel, a family of kernels': a proposal without 'we'
+        "appositive": re.compile(rf"\b(?:{lx['proposal_verbs']})\s+{name},\s+an?\s"),
         "colon": re.compile(r"(?:^|(?<=[\s(]))(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?):\s+"
                             r"(?:a|an)\s"),
         "compared": re.compile(
@@ -39,6 +41,7 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
 
 
 LIST_CONNECTORS = ("like", "such as", "including", "e.g.")  # 'compilers like X and Y'
+APPOSITION = (", a ", ", an ")  # 'build Kestrel, a family of kernels'
 COMPARISON_WORDS = ("than", "compared", "relative", "versus", "vs", "outperform")  # not 'over'
 
 CUE_GATES: dict[str, re.Pattern[str] | tuple[str, ...]] = {
@@ -63,6 +66,15 @@ def _matches_at(pattern: re.Pattern[str], starts: Iterable[int],
     pos = 0
     for start in starts:
         if start >= pos and starts_word(text, start) and (match := pattern.match(text, start)):
+            yield match
+            pos = match.end()
+
+
+def _appositive_matches(text: str) -> Iterator[re.Match[str]]:
+    """The 'appositive' cue's matches, looked for only just before a ', a ' / ', an '."""
+    pattern, pos = cue_patterns()["appositive"], 0
+    for anchor in find_all(text, APPOSITION):
+        if anchor >= pos and (match := pattern.search(text, max(pos, anchor - 64), anchor + 5)):
             yield match
             pos = match.end()
 
@@ -94,6 +106,8 @@ def cue_matches(key: str, text: str) -> tuple[re.Match[str], ...]:
         return ()
     if key == "list":
         return tuple(_list_matches(text))
+    if key == "appositive":
+        return tuple(_appositive_matches(text))
     if key == "proposal":  # the engine skips fast to its '[Ww]e': faster than a substring search
         return tuple(m for m in cue_patterns()[key].finditer(text) if starts_word(text, m.start()))
     if key == "compared":

@@ -60,8 +60,12 @@ CHANGE_VERB = re.compile(rf"(?:{CHANGE_VERBS})")
 NUMBER_START = re.compile(r"[\d.,]+[A-Za-z%×/]*(?:\s|$)")  # '30TF using', not '1F1B'
 TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but|while)$")
 LEADING_OF = re.compile(r"^of\s+")  # 'within 5% of an exhaustive search'
+# What ends a baseline phrase: a new clause or verb, a participle phrase ('found by offline
+# search'), a phrase led by a number ('of 10 minutes').
 PHRASE_TAIL = re.compile(r"(?:\s+(?:because|since|as|when|where|which|that|while|whereas|thanks to|"
-                         r"due to|and\s+(?:\w+ly\s+)?\w+s)\b.*|[.;:])$")  # a new clause or verb
+                         r"due to|and\s+(?:\w+ly\s+)?\w+s)\b.*|[.;:]"
+                         r"|\s+(?:found|obtained|chosen|selected|tuned|\w+ed)\s+(?:by|via|through)\b.*"
+                         r"|\s+(?:of|in|at|within|after)\s+(?:less than\s+|under\s+)?\d.*)$")
 PUNCTUATION = re.compile(r"[,;:()]")
 WITHIN_OF = re.compile(r"\s+of\s")
 REACHING = re.compile(r",\s+(?:thereby\s+)?(?:reaching|achieving|attaining|delivering|yielding|"
@@ -69,6 +73,12 @@ REACHING = re.compile(r",\s+(?:thereby\s+)?(?:reaching|achieving|attaining|deliv
 BY_GAP = re.compile(r"\s+by\s+(?:up to\s+|about\s+|nearly\s+|roughly\s+|over\s+|between\s+)?")
 COMPARED_BEFORE = re.compile(r"(?:compared (?:with|to)|versus|vs\.?|against|relative to)\s+$")
 FOR_GAP = re.compile(r"\s+(?:for|with|by|under)\s+(?:the\s+)?")
+# A name in a prepositional phrase is a set-up, not a subject ('throughput for LLaMA-3 reaches').
+SETUP_BEFORE = re.compile(r"\b(?:with|for|under|using)\s+(?:the\s+)?$")
+IT_SUBJECT = re.compile(r"\b(?:and|but)\s+it\s")  # the paper's system again, as a pronoun
+# 'from 1,840 ms with Flink (...) to 96 ms': the first figure is the named system's.
+FROM_SETUP = re.compile(r"\s+(?:with|for|under|using|on)\s")
+TO_BEFORE = re.compile(r"\sto\s+(?:just\s+|only\s+)?$")
 DIGIT = re.compile(r"\d")
 TIGHT_BREAK = re.compile(r",|\s(?:and|or|but)\b")
 AND_GAP = re.compile(r"(?:,|\band|\bor)\s+$")
@@ -102,9 +112,10 @@ def _first_word(folded: str, phrase: str, before: int) -> int:
 
 
 def _proposed(text: str, names: list[Mention]) -> str | None:
-    """The paper's own system: title 'X:', 'we propose X', else the most named system."""
+    """The paper's own system: title 'X:', 'we propose X', 'build X, a ...', else the most
+    named system."""
     systems = [m for m in names if m.type == "SYSTEM"]
-    for key in ("title", "proposal", "called"):
+    for key in ("title", "proposal", "called", "appositive"):
         for match in cue_matches(key, text):
             hit = next((m for m in systems if match.start("name") <= m.start
                         < match.end("name") + 12), None)
@@ -160,9 +171,13 @@ def _subject(text: str, cues: list[tuple[int, int]], q: Quantity, clause: tuple[
     """The last system/model before the number that acts as a subject, else the proposed one."""
     zones = _comparison_zones(text, cues, clause)
     verbs = _verb_after()
-    for m in reversed([m for m in names if clause[0] <= m.start < q.start]):
+    start = clause[0]
+    for it in IT_SUBJECT.finditer(text, clause[0], q.start):  # '..., and it keeps p99 below'
+        start = it.end()
+    for m in reversed([m for m in names if start <= m.start < q.start]):
         if m.type in ("SYSTEM", "MODEL") and not any(s <= m.start < e for s, e in zones) \
-                and verbs.match(text, m.end, m.end + 30):
+                and verbs.match(text, m.end, m.end + 30) \
+                and not SETUP_BEFORE.search(text, max(clause[0], m.start - 20), m.start):
             return m.canonical
     return proposed
 
@@ -336,6 +351,23 @@ def _before_values(text: str, claims: list[dict], names: list[Mention]) -> None:
             a["system"], a["baseline"] = a["baseline"], None
 
 
+def _from_figures(text: str, claims: list[dict], names: list[Mention]) -> None:
+    """'from 1,840 ms with Flink to 96 ms': the 1,840 ms is Flink's own figure, and Flink
+    the baseline of the 96 ms."""
+    for a, b in zip(claims, claims[1:], strict=False):
+        if (a["sentence"] != b["sentence"] or not text.endswith("from ", 0, a["q"].start)
+                or not FROM_SETUP.match(text, a["q"].end)
+                or not TO_BEFORE.search(text, a["q"].end, b["q"].start)):
+            continue
+        name = next((m.canonical for m in names if a["q"].end < m.start < b["q"].start
+                     and m.type in ("SYSTEM", "MODEL")), None)
+        if name:
+            if b["system"] == name:
+                b["system"] = a["system"]
+            a["system"], a["baseline"] = name, None
+            b["baseline"] = b["baseline"] or name
+
+
 def _figures_for(text: str, claims: list[dict], names: list[Mention]) -> None:
     """'6.8 ms, compared with 9.5 ms for ONNX Runtime': 9.5 ms is ONNX Runtime's figure and
     the baseline of the figure it is compared with."""
@@ -405,6 +437,7 @@ def find_claims(data: dict) -> list[Claim]:
     _pair_lists(text, claims, _groups(text, [(c["q"], c["clause"]) for c in claims]), names)
     _contrast(claims)
     _before_values(text, claims, names)
+    _from_figures(text, claims, names)
     _figures_for(text, claims, names)
     claims = _without_title_repeats(claims, title_end)
     _name_metrics(text, claims)

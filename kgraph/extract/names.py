@@ -55,7 +55,7 @@ def _clean(name: str) -> str:
 
 def _cued(text: str) -> Iterator[str]:
     """Names introduced by context."""
-    for key in ("title", "proposal", "called", "colon"):
+    for key in ("title", "proposal", "called", "colon", "appositive"):
         for match in cue_matches(key, text):
             yield from _name_parts(match["name"], text[match.end():match.end() + 12])
     for match in cue_matches("compared", text):

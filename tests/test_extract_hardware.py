@@ -108,3 +108,10 @@ def test_plural_products_and_one_sized_variant_are_one_device(nlp):
     assert [(t, c) for t, _, c in found] == [
         ("A100 80GB", "NVIDIA A100 80GB"), ("A100s", "NVIDIA A100 80GB"),
         ("MI250Xs", "AMD Instinct MI250X")]
+
+
+def test_a_product_is_named_without_a_catalogued_class_word(nlp):
+    found = hardware(nlp, "Compaction runs on an AMD Alveo U280 FPGA, beside an A100 GPU, "
+                          "two Xeon CPUs and Samsung PM9A3 NVMe SSDs.")
+    assert [t for t, _, _ in found] == ["AMD Alveo U280", "A100", "Xeon", "Samsung PM9A3",
+                                        "NVMe SSDs"]

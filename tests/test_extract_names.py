@@ -169,3 +169,14 @@ def test_a_sized_model_names_the_model_and_quantisation_formats_are_no_names(nlp
                        "on GPUs in W4A8 and beats MobileViT-v2 in mAP."), nlp)
     assert {(m.text, m.type) for m in ex.mentions if m.type != "GPU"} == {
         ("Zephyr", "SYSTEM"), ("Llama-2-70B", "MODEL"), ("MobileViT-v2", "MODEL")}
+
+
+def test_a_name_before_a_modifier_suffix_is_named(nlp):
+    found = names(nlp, "Braid: Collectives", "We present Braid, an MPI-compatible library; "
+                                             "AutoNUMA-based tiering and Braid-X differ.")
+    assert found == {"Braid": "SYSTEM", "MPI": "SYSTEM", "AutoNUMA": "SYSTEM"}
+
+
+def test_a_unit_before_a_data_set_cue_is_no_name(nlp):
+    found = names(nlp, "Kiln: Compaction", "Kiln is evaluated with YCSB on 1 TB datasets.")
+    assert found == {"Kiln": "SYSTEM", "YCSB": "DATASET"}

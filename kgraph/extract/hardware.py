@@ -13,8 +13,10 @@ from spacy.vocab import Vocab
 from kgraph.extract.catalogue import (
     HardwareEntry,
     find_phrases,
+    fold,
     hardware_catalogue,
     may_start_phrase,
+    phrase_index,
 )
 from kgraph.extract.spans import (
     add_mentions,
@@ -41,6 +43,7 @@ VENDOR_TYPES = {"intel": "CPU", "google": "ACCELERATOR", "qualcomm": "CPU", "app
                 "kingston": "STORAGE", "xilinx": "ACCELERATOR",
                 "mellanox": "INTERCONNECT"}
 CASE_SENSITIVE = 5
+CLASS_TAIL = re.compile(r"[\s-](?:GPU|CPU|FPGA|NPU|TPU)s?$")  # not SSD: 'NVMe SSD' is a name
 DEFINITION = re.compile(r"\s\((?P<acronym>[A-Z][A-Za-z0-9]{1,7})\)")
 
 
@@ -54,8 +57,13 @@ def _exact_case(text: str, entry: HardwareEntry) -> bool:
 
 def catalogue_mentions(text: str, spans: list[tuple[int, int]] | None = None,
                        ) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, type, canonical) for every catalogue spelling in `text` (see find_phrases)."""
+    """(start, end, type, canonical) for every catalogue spelling in `text` (see find_phrases),
+    without a trailing class word that the product is named without ('Alveo U280 FPGA')."""
+    index, _ = phrase_index()
     for start, end, entry in find_phrases(text, spans):
+        if (tail := CLASS_TAIL.search(text, start, end)) \
+                and index.get(fold(text[start:tail.start()])) is entry:
+            end = tail.start()
         if _exact_case(text[start:end], entry):
             yield start, end, entry.type, entry.label
 

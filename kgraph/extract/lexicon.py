@@ -10,9 +10,10 @@ from pathlib import Path
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 TOKEN = r"[A-Za-z][\w.+]*(?:[-/][\w.+]+)*(?<![.])"  # a name-like token: vLLM, ZeRO-Infinity
-MODIFIER_SUFFIX = re.compile(r"-(?:style|based|like|aware|enabled|powered|driven|specific|"
-                             r"friendly|compatible|centric|oriented|inspired|sized|scale|"
-                             r"class|level)$")
+MODIFIER = (r"-(?:style|based|like|aware|enabled|powered|driven|specific|friendly|compatible|"
+            r"centric|oriented|inspired|sized|scale|class|level)")  # 'vLLM-based' names vLLM
+MODIFIER_SUFFIX = re.compile(MODIFIER + "$")
+MODIFIER_AFTER = re.compile(MODIFIER + r"\b")
 VERSION = r"[\dA-Za-z]+(?:\.\d+[A-Za-z]*)*"  # 1.5B, A2.7B
 SIZE = r"(?:\d+(?:\.\d+)?[BMK]|\d+x\d+[BM])"
 SIZE_WORDS = r"(?:sized|scale|class|level)"  # 'a Llama-2-70B-sized model' names Llama-2-70B

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from kgraph.extract.cues import compile_cues, cue_matches
 from kgraph.extract.domain import is_computing
-from kgraph.extract.lexicon import MODIFIER_SUFFIX, TOKEN, lexicon, model_matches
+from kgraph.extract.lexicon import MODIFIER_AFTER, MODIFIER_SUFFIX, TOKEN, lexicon, model_matches
 from kgraph.extract.quantities import unit_table
 from kgraph.extract.sentences import sentence_spans
 from kgraph.extract.spans import (
@@ -150,7 +150,7 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
         start -= 1
     while end < len(text) and text[end] == ".":
         end += 1
-    return not (_glue(text, start - 1) or _glue(text, end))
+    return not (_glue(text, start - 1) or _glue(text, end) and not MODIFIER_AFTER.match(text, end))
 
 
 def _glue(text: str, i: int) -> bool:
@@ -163,6 +163,7 @@ def _dataset_cue_word() -> re.Pattern[str]:
 
 
 NAME_BEFORE_CUE = re.compile(r"(?P<the>\bthe\s)?\b(?P<name>[A-Z][\w.+-]*[\w+])\s$")
+AFTER_NUMBER = re.compile(r"\d\s?$")  # '1 TB datasets': a unit, no name
 AFTER_CUE = re.compile(r"(?:,\s(?=called\s|named\s)|\s)(?P<called>(?:called|named)\s)?")
 
 
@@ -187,8 +188,8 @@ def _before_dataset_cues(text: str, cues: list[re.Match[str]]) -> Iterator[str]:
     no 'Inference')."""
     for cue in cues:
         before = NAME_BEFORE_CUE.search(text, max(0, cue.start() - 40), cue.start())
-        if before and (any(c.isupper() or c.isdigit() for c in before["name"][1:])
-                       or before["the"]):
+        if before and not AFTER_NUMBER.search(text, max(0, before.start() - 12), before.start()) \
+                and (any(c.isupper() or c.isdigit() for c in before["name"][1:]) or before["the"]):
             yield before["name"]
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
+from kgraph.extract.lexicon import MODIFIER_AFTER
 from kgraph.model import Claim, Mention
 
 if not Doc.has_extension("kgraph"):
@@ -90,16 +91,18 @@ def _joins(text: str, i: int) -> bool:
 
 
 def occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
-    """Where `name` stands on its own, not inside a longer word or hyphenated compound.
+    """Where `name` stands on its own, not inside a longer word or hyphenated compound
+    (but before a modifier: 'vLLM-based').
 
     Examples:
-        >>> list(occurrences("vLLM, vLLM-based and xvLLM", "vLLM"))
-        [(0, 4)]
+        >>> list(occurrences("vLLM, vLLM-based, vLLM-X and xvLLM", "vLLM"))
+        [(0, 4), (6, 10)]
     """
     start = text.find(name)
     while start >= 0:
         end = start + len(name)
-        if not _joins(text, start - 1) and not _joins(text, end):
+        if not _joins(text, start - 1) and (not _joins(text, end)
+                                            or MODIFIER_AFTER.match(text, end)):
             yield start, end
         start = text.find(name, start + 1)
 

@@ -308,6 +308,14 @@ def test_than_a_name_starting_with_a_digit(nlp):
     "Zephyr re-plans every 15 minutes and is 1.3x faster than Orca.",
     "Zephyr aggregates counters per 2 MB region and is 1.3x faster than Orca.",
     "On traces spanning 14 days, Zephyr is 1.3x faster than Orca.",
+    "In experiments at 100 Gbps, Zephyr is 1.3x faster than Orca.",
+    "Zephyr is 1.3x faster than Orca at 95% recall@10.",
+    "Scaling embedding tables to 4 TB, Zephyr is 1.3x faster than Orca.",
+    "With up to 2 TB of operator state, Zephyr is 1.3x faster than Orca.",
+    "On a Jetson AGX Orin 64GB, Zephyr is 1.3x faster than Orca.",
+    "Zephyr is 1.3x faster than Orca and avoids write stalls longer than 100 ms.",
+    "Under a keep-alive policy of 10 minutes, Zephyr is 1.3x faster than Orca.",
+    "Under a latency SLO of 200 ms per token, Zephyr is 1.3x faster than Orca.",
 ])
 def test_set_up_numbers_beside_a_result_are_not_results(nlp, sentence):
     """Model sizes, hardware specs, conditions, goals, intervals, item sizes and budgets."""
@@ -319,6 +327,24 @@ def test_unitless_change_from_a_to_b(nlp):
     found = claims(nlp, "We integrate Zephyr, a learned estimator, into a database. Zephyr lowers "
                         "the median q-error from 9.4 to 1.6 on CPU servers.")
     assert [(v, u) for v, u, *_ in found] == [(9.4, ""), (1.6, "")]
+
+
+@pytest.mark.parametrize("sentence,values", [
+    ("Write amplification falls from 14.1 to 5.3 on SSD servers.", [14.1, 5.3]),
+    ("Zephyr lowers WikiText-2 perplexity by 0.9 and 1.4 on GPUs.", [0.9, 1.4]),
+    ("Zephyr keeps AUC within 0.0004 of the GPU baseline.", [0.0004]),
+    ("It completes a scale-out from 8 to 16 nodes after it reduces GPU memory by 2x.", [2]),
+])
+def test_bare_changes_and_scores(nlp, sentence, values):
+    found = claims(nlp, f"We present Zephyr, a GPU system. {sentence}")
+    assert [v for v, *_ in found] == values
+
+
+def test_metric_words_of_an_intransitive_change_are_its_subject(nlp):
+    ex = extract(Paper("t", "Kiln: Compaction", "We present Kiln, an SSD compaction engine. "
+                       "Write amplification falls from 14.1 to 5.3, and CPU time drops by 88%."),
+                 nlp)
+    assert [c.metric for c in ex.claims] == ["Write amplification"] * 2 + ["CPU time"]
 
 
 def test_link_speed_of_the_set_up_and_coordinated_results(nlp):

@@ -22,7 +22,7 @@ from kgraph.extract.cues import compile_cues, cue_matches
 from kgraph.extract.domain import is_computing
 from kgraph.extract.lexicon import lexicon
 from kgraph.extract.quantities import Quantity, find_quantities, quantity_pattern
-from kgraph.extract.results import is_result
+from kgraph.extract.results import CHANGE_STEMS, is_result
 from kgraph.extract.sentences import sentence_at, sentence_spans
 from kgraph.extract.spans import (
     doc_data,
@@ -52,12 +52,11 @@ LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 CONTRAST_START = re.compile(r"\s*(?:Compared|In contrast|Unlike|Relative)")
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an|those of|that of)\s+", re.I)
 ON_HARDWARE = re.compile(r"\s+(?:\w+\s+)?(?:on|using|with)\s+(?:an?\s+|the\s+|one\s+|a single\s+)?")
-CHANGE_VERBS = (r"reduc\w*|improv\w*|increas\w*|decreas\w*|lower\w*|cut\w*|drop\w*|boost\w*|"
-                r"accelerat\w*|rais\w*|shrink\w*|enhanc\w*|sav\w*|speeds")
 VACUOUS = re.compile(r"^$|\d|\bby$")  # words that only point at another number
 AMOUNT_TAIL = re.compile(r"\s(?:up to|about|nearly|roughly|over|more than|an average of)\s*$")
-CHANGE_VERB = re.compile(rf"(?:{CHANGE_VERBS})")
+CHANGE_WORD = re.compile(rf"(?:{CHANGE_STEMS})\w*")  # one word of a change verb
 NUMBER_START = re.compile(r"[\d.,]+[A-Za-z%×/]*(?:\s|$)")  # '30TF using', not '1F1B'
+CONJUNCTIONS = ("and", "but", "while", "whereas")
 TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but|while)$")
 LEADING_OF = re.compile(r"^of\s+")  # 'within 5% of an exhaustive search'
 # What ends a baseline phrase: a new clause or verb, a participle phrase ('found by offline
@@ -266,8 +265,12 @@ def _measured_before(head: str) -> str | None:
     if not words or words[-1] not in ("by", "from"):
         return None
     for i in range(len(words) - 2, max(len(words) - 11, 0), -1):
-        if CHANGE_VERB.fullmatch(words[i]):
+        if CHANGE_WORD.fullmatch(words[i]):
             what = " ".join(words[i + 2 if words[i + 1] == "up" else i + 1:-1])  # 'speeds up'
+            if not what:  # 'write amplification falls from': the subject is what changed
+                subject = words[max(0, i - 4):i]
+                ends = [j for j, w in enumerate(subject) if w[-1] in ",;:)" or w in CONJUNCTIONS]
+                what = LEADING_OF.sub("", " ".join(subject[ends[-1] + 1 if ends else 0:]))
             return LEADING_ARTICLE.sub("", what) or None
     return None
 

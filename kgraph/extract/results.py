@@ -20,7 +20,8 @@ HARDWARE_GAP = re.compile(r"\s*(?:of\s+|x\s+)?(?:(?!(?:on|with|using|over|across
                           r"which)\b)\w+\s+)?")  # '8 GPUs', '8x A100', not '1.2x on A100'
 SCORES = (r"(?:AUC|AUROC|accuracy|F1(?:[- ]score)?|BLEU|ROUGE(?:-\w+)?|perplexity|mAP|"
           r"R\^?2|Pearson correlation|Spearman correlation|correlation|MAE|RMSE|MSE)")
-SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:(?:\s\w+)?\s(?:of|=|:|is|was))?\s(?:about\s|up to\s)?$")
+SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:(?:\s\w+)?\s(?:of|=|:|is|was|by|within))?\s"
+                          rf"(?:about\s|up to\s)?$")
 SCORE_AFTER = re.compile(rf"\s{SCORES}\b")  # bare numbers that are scores: 'an AUC of 0.94'
 # 'is 3.6, compared with 2.4 for Medusa': two bare figures set side by side
 BARE_VERSUS_AFTER = re.compile(r",?\s+(?:compared (?:with|to)|versus|vs\.?)\s+\d[\d.,]*\s+for\s")
@@ -29,8 +30,10 @@ FOR_NAME = re.compile(r"\s+for\s+[A-Z]")
 BARE_COMPARATIVE = re.compile(r"\s(?:better|lower|higher|fewer|less|more)\s(?!than\b)\w", re.I)
 FORECAST = re.compile(r"\b(?:estimate|forecast|predict|project)", re.I)
 YEARS = range(1900, 2101)
-CHANGE_VERB = re.compile(r"\b(?:lower|reduc|cut|drop|decreas|improv|rais|increas|shrink|bring|"
-                         r"boost)\w*\b", re.I)
+# Stems of the verbs that state a change ('reduces', 'falls', 'speeds up').
+CHANGE_STEMS = (r"reduc|improv|increas|decreas|lower|cut|drop|boost|accelerat|rais|shrink|enhanc|"
+                r"sav|speeds|bring|fall|fell|rise|rose|grow|grew")
+CHANGE_VERB = re.compile(rf"\b(?:{CHANGE_STEMS})\w*\b", re.I)
 DURATIONS = ("s", "min", "h", "days", "years")
 SHARES = ("%", "points", *DURATIONS)  # never a spec of the hardware named after them
 NAME_TYPES = ("SYSTEM", "MODEL", "DATASET")
@@ -46,10 +49,12 @@ POWER_SETUP_AFTER = re.compile(r"\s+(?:power\s+)?(?:mode|TDP|cap|budget|envelope
 POWER_SETUP_BEFORE = re.compile(r"\b(?:budgets?|caps?|TDPs?|limits?|envelopes?)\s+of\s+"
                                 r"(?:\S+\s+(?:to|and)\s+)?$", re.I)  # 'budgets of 15 to 60 W'
 
-RATES = ("Gbps", "Mbps", "Tbps", "GB/s", "MB/s", "TB/s")
+LINE_RATES = ("Gbps", "Mbps", "Tbps")
+RATES = (*LINE_RATES, "GB/s", "MB/s", "TB/s")
 SPEC_BEFORE = re.compile(r"\b(?:on|with|over|using|via)\s+an?\s$", re.I)
 SIZES = ("KB", "MB", "GB", "GiB", "TB", "PB")
-GOAL_BEFORE = re.compile(r"\b(?:target|budget|threshold|goal|deadline)s?\s+of\s+"
+GOAL_BEFORE = re.compile(r"\b(?:target|budget|threshold|goal|deadline|SLO|policy|interval|"
+                         r"timeout)s?\s+of\s+"
                          r"(?:up to\s+|at least\s+|at most\s+)?$", re.I)
 GOAL_AFTER = re.compile(r"\s+(?:[A-Za-z-]+\s+)?(?:budget|target|SLO|deadline|threshold)s?\b")
 SAVING_BEFORE = re.compile(r"\b(?:saves?|saving|frees?|freeing|reclaims?|cuts?|reduces?|reducing)"
@@ -64,6 +69,11 @@ SIZED_ITEMS = re.compile(r"\s(?!(?:savings|reductions|gains|improvements|less|mo
                          r"[a-z][a-z-]*[a-rt-z]s\b")  # '256 MB allreduces', '4 KB messages'
 COMPUTE_BUDGETS = ("GPU hours", "TPU hours", "node hours")
 BUDGET_BEFORE = re.compile(r"\b(?:for|using)\s+$")  # not "over": "saving over N"
+AT_CONDITION = re.compile(r"\s*(?:\w+\s)?(?:recall|accuracy|precision|SLO|attainment|load|"
+                          r"utili[sz]ation|occupancy)", re.I)  # 'at 95% recall@10'
+SCALED_TO = re.compile(r"\b[Ss]cal(?:e|es|ed|ing)\b[^,;]{0,40}\bto\s+$")  # 'scaling tables to 4 TB'
+WITH_BEFORE = re.compile(r"\b[Ww]ith\s+(?:up to\s+|over\s+|about\s+)?$")  # 'with 2 TB of state'
+THRESHOLD_BEFORE = re.compile(r"\b[a-z]+s\s+(?:longer|shorter)\s+than\s+$")  # 'stalls longer than'
 SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|larger|and|or|"
                          r"to|in|on|for|with|than|at|by)\b)[a-z]+\b")
 
@@ -78,15 +88,20 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
             for m in mentions if m.type not in NAME_TYPES):
         return False  # '8 GPUs', '8x A100', '80 GB of HBM' describe the hardware
     if not q.unit:
+        first = min(o.start for o in quantities if o.group == q.group)  # 'by 0.9 and 1.4'
         return (_forecast_count(q, quantities, text[sentence[0]:sentence[1]])
                 or _bare_change(q, quantities, text, sentence)
                 or bool(BARE_COMPARATIVE.match(text, q.end))
-                or bool(SCORE_BEFORE.search(text, max(sentence[0], q.start - 48), q.start))
+                or bool(SCORE_BEFORE.search(text, max(sentence[0], first - 48), first))
                 or bool(SCORE_AFTER.match(text, q.end))
                 or bool(BARE_VERSUS_AFTER.match(text, q.end))
                 or bool(FOR_NAME.match(text, q.end) and BARE_VERSUS_BEFORE.search(
                     text, max(sentence[0], q.start - 40), q.start)))
     before, after = text[sentence[0]:q.start], text[q.end:sentence[1]]
+    if before.endswith("at ") and (AT_CONDITION.match(after) or q.unit in LINE_RATES):
+        return False  # 'at 95% recall@10', 'applications at 100 Gbps'
+    if SCALED_TO.search(before, len(before) - 60) or THRESHOLD_BEFORE.search(before):
+        return False
     if before.endswith("at ") and CONDITION.search(before.rsplit(",", 1)[-1]):
         return False
     if (before.endswith(("of ", "to ", "least ", "most "))
@@ -104,6 +119,11 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
         return False  # 'for 256 MB messages', 'completes 256 MB allreduces' are the workload
     if q.unit in COMPUTE_BUDGETS and BUDGET_BEFORE.search(before, len(before) - 12):
         return False  # 'trained for 3,400 GPU hours'
+    if q.unit in SIZES and (WITH_BEFORE.search(before, len(before) - 20)
+                            and after.startswith(" of ")
+                            or any(m.end in (q.start, q.start - 1) for m in mentions
+                                   if m.type not in NAME_TYPES)):
+        return False  # 'with up to 2 TB of operator state', 'a Jetson AGX Orin 64GB'
     if q.unit in SIZES and before.rstrip().endswith("("):
         paren = q.start - len(before) + len(before.rstrip()) - 1
         if any(m.end in (paren, paren - 1) for m in mentions if m.type not in NAME_TYPES):
@@ -137,7 +157,8 @@ def _bare_change(q: Quantity, quantities: list[Quantity], text: str,
     pair = sorted((o for o in quantities if o.group == q.group), key=lambda o: o.start)
     return (len(pair) == 2 and text.endswith("from ", 0, pair[0].start)
             and not all(o.value.is_integer() and int(o.value) in YEARS for o in pair)
-            and CHANGE_VERB.search(text, sentence[0], pair[0].start) is not None)
+            and CHANGE_VERB.search(text, max(sentence[0], pair[0].start - 60),
+                                   pair[0].start) is not None)
 
 
 def _forecast_count(q: Quantity, quantities: list[Quantity], sentence: str) -> bool:

@@ -100,7 +100,8 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
     before, after = text[sentence[0]:q.start], text[q.end:sentence[1]]
     if before.endswith("at ") and (AT_CONDITION.match(after) or q.unit in LINE_RATES):
         return False  # 'at 95% recall@10', 'applications at 100 Gbps'
-    if SCALED_TO.search(before, len(before) - 60) or THRESHOLD_BEFORE.search(before):
+    if before.endswith("to ") and SCALED_TO.search(before, len(before) - 60) \
+            or before.endswith("than ") and THRESHOLD_BEFORE.search(before, len(before) - 40):
         return False
     if before.endswith("at ") and CONDITION.search(before.rsplit(",", 1)[-1]):
         return False

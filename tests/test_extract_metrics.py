@@ -517,3 +517,9 @@ def test_a_baseline_phrase_drops_participle_and_number_tails(nlp, tail):
     found = claims(nlp, f"We present Zephyr, a memory tiering system for servers. Its slowdown "
                         f"is within 2% of the optimum placement {tail}.")
     assert [(v, b) for v, _, _, b, _ in found][0] == (2, "optimum placement")
+
+
+def test_n_times_the_metric_of_a_baseline(nlp):
+    found = claims(nlp, "We present Zephyr, a SmartNIC offload. Zephyr achieves 2.1x the "
+                        "throughput of gRPC over the Linux kernel network stack.")
+    assert [(v, b) for v, _, _, b, _ in found] == [(2.1, "gRPC")]

@@ -39,7 +39,9 @@ FOREGROUND = ("we", "our", "this paper", "this work", "this study", "this report
 CUE_WORDS = (r"\b(?:than(?<!rather than)(?!\s+[\d,.]+(?:[x×%]|\s*(?:times|percent|fold))?(?!\w))|"
              r"over(?!\s+(?:\d|a\b|an\b))|compared (?:to|with)|"
              r"in comparison (?:to|with)|relative to|vs\.?|versus|against|"
-             r"outperform(?:s|ing|ed)?|beat(?:s|ing)?)\s+")
+             r"outperform(?:s|ing|ed)?|beat(?:s|ing)?|"
+             r"(?:(?<=[x×]\s)|(?<=times\s))the\s+[a-z-]+\s+of)\s+")  # '2.1x the throughput of'
+
 CUE = re.compile(CUE_WORDS, re.I)
 CUE_FOLDED = re.compile(CUE_WORDS)  # on fold_case(text)
 CLAUSE = re.compile(r",?\s(?:while|whereas|but)\s|;\s")

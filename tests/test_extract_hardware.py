@@ -115,3 +115,12 @@ def test_a_product_is_named_without_a_catalogued_class_word(nlp):
                           "two Xeon CPUs and Samsung PM9A3 NVMe SSDs.")
     assert [t for t, _, _ in found] == ["AMD Alveo U280", "A100", "Xeon", "Samsung PM9A3",
                                         "NVMe SSDs"]
+
+
+def test_product_lines_without_their_vendor_and_written_variants(nlp):
+    found = hardware(nlp, "Servers with Xeon Gold 6338 and EPYC 7763 CPUs, a Tofino2 switch, "
+                          "8x H100 SXM5 GPUs, DDR5-4800 memory and an Adreno 750 GPU.")
+    assert [(t, c) for t, _, c in found] == [
+        ("Xeon Gold 6338", "Intel Xeon Gold 6338"), ("EPYC 7763", "AMD EPYC 7763"),
+        ("Tofino2", "Intel Tofino2"), ("H100 SXM5", "NVIDIA H100"), ("DDR5-4800", "DDR5"),
+        ("Adreno 750", "Qualcomm Adreno 750")]

@@ -30,7 +30,8 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
         "colon": re.compile(r"(?:^|(?<=[\s(]))(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?):\s+"
                             r"(?:a|an)\s"),
         "compared": re.compile(
-            r"(?:than|compared (?:to|with)|relative to|versus|vs\.?|outperform(?:s|ing|ed)?)\s+"
+            r"(?:than|[Cc]ompared (?:to|with)|[Rr]elative to|versus|vs\.?|"
+            r"outperform(?:s|ing|ed)?)\s+"
             r"(?:(?:the|existing|prior|standard|baseline)\s+)?"
             r"(?P<name>[A-Z][\w.+-]*[\w+](?:\s[A-Z][\w.+-]*[\w+]){0,2})(?![\w'’])"
             r"(?P<more>(?:(?:,\s|,?\sand\s|,?\sor\s)[A-Z][\w.+-]*[\w+](?![\w'’]))*)"),
@@ -42,7 +43,8 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
 
 LIST_CONNECTORS = ("like", "such as", "including", "e.g.")  # 'compilers like X and Y'
 APPOSITION = (", a ", ", an ")  # 'build Kestrel, a family of kernels'
-COMPARISON_WORDS = ("than", "compared", "relative", "versus", "vs", "outperform")  # not 'over'
+COMPARISON_WORDS = ("than", "compared", "Compared", "relative", "Relative", "versus", "vs",
+                    "outperform")  # not 'over'
 
 CUE_GATES: dict[str, re.Pattern[str] | tuple[str, ...]] = {
     "colon": re.compile(r":\s+an?\s"), "called": ("called", "named", "dubbed", "coined")}

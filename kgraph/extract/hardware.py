@@ -34,8 +34,22 @@ PRODUCT = re.compile(
     r"Solidigm|Western Digital|Seagate|SK hynix|Toshiba|Kingston|Xilinx|Mellanox)\s+"
     r"(?P<line>GeForce\s+|Tesla\s+|Quadro\s+|Instinct\s+|Radeon\s+|Xeon\s+|Core\s+|EPYC\s+|"
     r"Ascend\s+|Snapdragon\s+|Alveo\s+)?(?:(?:Gold|Silver|Platinum|Bronze|Max)\s+)?(?P<model>(?:[A-Z]{1,4}\s?-?)?\d{2,4}[A-Za-z+]{0,3})(?![\w-])")
+# A product line's model numbers without the vendor ('Xeon Gold 6338', 'EPYC 7763', 'Tofino2').
+LINE_PRODUCT = re.compile(
+    r"(?P<line>Xeon|EPYC|Ryzen|Threadripper|Snapdragon|Ascend|Alveo|Instinct|Adreno|Kunpeng|"
+    r"Tofino|Exynos|Dimensity)(?:\s+(?:(?:Gold|Silver|Platinum|Bronze|Max|W)\s+)?|(?=\d))"
+    r"(?P<model>(?:[A-Z]{1,4}\s?-?)?\d{1,4}[A-Za-z+]{0,3}(?:\sGen\s\d)?)(?![\w-])")
+LINE_VENDORS = {"xeon": "Intel", "epyc": "AMD", "ryzen": "AMD", "threadripper": "AMD",
+                "snapdragon": "Qualcomm", "ascend": "Huawei", "alveo": "Xilinx", "instinct": "AMD",
+                "adreno": "Qualcomm", "kunpeng": "Huawei", "tofino": "Intel", "exynos": "Samsung",
+                "dimensity": "MediaTek"}
 LINE_TYPES = {"xeon": "CPU", "core": "CPU", "epyc": "CPU", "snapdragon": "CPU",
-              "ascend": "ACCELERATOR", "alveo": "ACCELERATOR"}
+              "ascend": "ACCELERATOR", "alveo": "ACCELERATOR", "ryzen": "CPU",
+              "threadripper": "CPU", "instinct": "GPU", "adreno": "GPU", "kunpeng": "CPU",
+              "tofino": "INTERCONNECT", "exynos": "CPU", "dimensity": "CPU"}
+# A variant written after a catalogued name: 'H100 SXM5', 'A100 PCIe', 'DDR5-4800'.
+VARIANTS = {"GPU": re.compile(r"\s(?:SXM\d?|PCIe|NVL)(?![\w-])"),
+            "MEMORY": re.compile(r"-\d{4}(?![\w-])")}
 VENDOR_TYPES = {"intel": "CPU", "google": "ACCELERATOR", "qualcomm": "CPU", "apple": "CPU",
                 "huawei": "ACCELERATOR", "samsung": "STORAGE", "micron": "STORAGE",
                 "kioxia": "STORAGE", "solidigm": "STORAGE", "western digital": "STORAGE",
@@ -76,6 +90,19 @@ def product_mentions(text: str) -> Iterator[tuple[int, int, str, str]]:
         line = (match["line"] or "").strip().lower()
         type_ = LINE_TYPES.get(line) or VENDOR_TYPES.get(match["vendor"].lower(), "GPU")
         yield match.start(), match.end(), type_, " ".join(match[0].split())
+    for match in LINE_PRODUCT.finditer(text):
+        if starts_word(text, match.start()):
+            line = match["line"].lower()
+            yield (match.start(), match.end(), LINE_TYPES[line],
+                   f"{LINE_VENDORS[line]} {' '.join(match[0].split())}")
+
+
+def variant_mentions(text: str, found: list[tuple[int, int, str, str]],
+                     ) -> Iterator[tuple[int, int, str, str]]:
+    """A catalogued name with its variant written after it ('H100 SXM5'): the same device."""
+    for start, end, type_, canonical in found:
+        if (variant := VARIANTS.get(type_)) and (match := variant.match(text, end)):
+            yield start, match.end(), type_, canonical
 
 
 def defined_acronyms(text: str, found: list[tuple[int, int, str, str]],
@@ -130,7 +157,8 @@ class HardwareFinder:
         text = data["text"]
         tokens = (doc[i] for i in numpy.flatnonzero(doc.to_array(self.flag)).tolist())
         spans = [(t.idx, t.idx + len(t)) for t in tokens]
-        found = _longest([*catalogue_mentions(text, spans), *product_mentions(text)])
+        found = [*catalogue_mentions(text, spans), *product_mentions(text)]
+        found = _longest([*found, *variant_mentions(text, found)])
         if acronyms := list(defined_acronyms(text, found)):
             found = _longest([*found, *acronyms])
         ends = {e + 1 for _, e, _, _ in found if text[e:e + 1] == " "}

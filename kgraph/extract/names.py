@@ -40,6 +40,8 @@ TOKEN_RE = re.compile(TOKEN)
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z][A-Za-z]*-?\d|\d-?[A-Z]|[A-Z][a-z]+[A-Z]|^[A-Z]{2,}[a-z]{2,}$")
 STOPWORDS = {"as", "the", "well", "our", "their", "other", "these", "those", "more", "many", "its",
              "such", "some", "most", "this", "that", "with", "and", "for", "new", "etc"}
+# Category nouns whose examples may be written in lower case ('tools such as perf').
+SOFTWARE_NOUNS = {"compilers", "frameworks", "libraries", "tools", "runtimes", "engines"}
 URLISH = re.compile(r"\.(?:com|org|io|net|edu|ai)\b|://|^www\.", re.I)
 ACRONYM = re.compile(r"[A-Z][A-Z0-9-]{2,}s?")
 DEFINED = re.compile(r"\((?P<name>[A-Z][A-Za-z0-9-]+)\)")  # after a word and one space
@@ -59,23 +61,24 @@ def _cued(text: str) -> Iterator[str]:
         for match in cue_matches(key, text):
             yield from _name_parts(match["name"], text[match.end():match.end() + 12])
     for match in cue_matches("compared", text):
-        for item in LIST_SEPARATOR.split(match["more"])[1:]:
-            if any(c.isupper() or c.isdigit() for c in item[1:]):  # 'than X, FP-tree and LB+-Tree'
-                yield item
+        listed = [i for i in LIST_SEPARATOR.split(match["more"])[1:] if i not in ORGANISATIONS]
+        yield from listed  # 'relative to Chameleon, NoScope and Reducto': a list of names
         words = match["name"].split()
         # 'than Cray MPICH' is one name; 'than DeepSpeed ZeRO-Infinity' holds two of its own;
-        # 'than Germany' is no name: one word at least must look made up (capitals inside)
+        # 'than Germany' is no name: one word at least must look made up (capitals inside),
+        # unless more names follow in a list
         coined = any(any(c.isupper() or c.isdigit() for c in w[1:]) for w in words)
-        if coined and (len(words) == 1
+        if (coined or listed and len(words) == 1) and (len(words) == 1
                        or not any(CAMEL.search(w) or w in lexicon()["known"] for w in words)):
             yield from _name_parts(match["name"], "")
     if '" (' in text or "” (" in text:
         for match in QUOTED_DEFINITION.finditer(text):
             yield match["name"]  # 'the "repeat-all-over" (RAO) strategy': a named technique
     for match in cue_matches("list", text):
+        lower_ok = match[0].split(None, 1)[0] in SOFTWARE_NOUNS  # 'compilers like nvcc'
         for item in LIST_SEPARATOR.split(match["list"]):
-            if len(item) <= 25 and (_name_like(item) or (len(item) >= 4
-                                                          and item.lower() not in STOPWORDS)):
+            if len(item) <= 25 and item.lower() not in STOPWORDS and (
+                    _name_like(item) or lower_ok and len(item) >= 4):
                 yield item
 
 

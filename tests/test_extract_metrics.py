@@ -316,6 +316,12 @@ def test_than_a_name_starting_with_a_digit(nlp):
     "Zephyr is 1.3x faster than Orca and avoids write stalls longer than 100 ms.",
     "Under a keep-alive policy of 10 minutes, Zephyr is 1.3x faster than Orca.",
     "Under a latency SLO of 200 ms per token, Zephyr is 1.3x faster than Orca.",
+    "Storing 310 TB of objects, Zephyr is 1.3x faster than Orca.",
+    "During 500 pool updates per second, Zephyr is 1.3x faster than Orca.",
+    "Zephyr uses each DPU's 64 KB WRAM and is 1.3x faster than Orca.",
+    "On 48 hours of video, Zephyr is 1.3x faster than Orca.",
+    "Zephyr trains models from 6.7B to 65B parameters 1.3x faster than Orca.",
+    "Zephyr is 1.3x faster than DuckDB 0.10 and ClickHouse 24.3.",
 ])
 def test_set_up_numbers_beside_a_result_are_not_results(nlp, sentence):
     """Model sizes, hardware specs, conditions, goals, intervals, item sizes and budgets."""
@@ -523,3 +529,22 @@ def test_n_times_the_metric_of_a_baseline(nlp):
     found = claims(nlp, "We present Zephyr, a SmartNIC offload. Zephyr achieves 2.1x the "
                         "throughput of gRPC over the Linux kernel network stack.")
     assert [(v, b) for v, _, _, b, _ in found] == [(2.1, "gRPC")]
+
+
+@pytest.mark.parametrize("sentence,value,unit", [
+    ("Zephyr frees 11.2 GB of DRAM on GPU servers.", 11.2, "GB"),
+    ("Kernels reach 1.37 TB/s of HBM bandwidth per GPU die.", 1.37, "TB/s"),
+    ("Its tables need 56 KB of SRAM on the GPU.", 56, "KB"),
+    ("The logic occupies 0.018 mm² per GPU channel.", 0.018, "mm2"),
+    ("Zephyr reaches the same AUC (0.8032) on GPUs.", 0.8032, ""),
+    ("Zephyr reaches 41.7 GOPS/W on the accelerator.", 41.7, "GOPS/W"),
+])
+def test_figures_of_memory_bandwidth_area_and_efficiency(nlp, sentence, value, unit):
+    found = claims(nlp, f"We present Zephyr, a GPU system. {sentence}")
+    assert [(v, u) for v, u, *_ in found] == [(pytest.approx(value), unit)]
+
+
+def test_only_a_share_of_the_advertised_figure(nlp):
+    found = claims(nlp, "We present Zephyr, a GPU benchmark. Transfers reach 148 GB/s, only 74% "
+                        "of the advertised 200 GB/s.")
+    assert [v for v, *_ in found] == [148, 74]

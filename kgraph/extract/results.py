@@ -12,15 +12,16 @@ from kgraph.model import Mention
 CONDITION = re.compile(r"\b(?:if|want to|in order to|target(?:ing)?)\b", re.I)
 NOT_RESULT_AFTER = re.compile(r"\s*\$?\s*\)?\s*(?:CI\b|confidence|reliability|probability|SLOs?\b|"
                               r"percentile|quantile|of (?:the )?(?:dataset|data|traces?)\b)", re.I)
-SETUP_AFTER = re.compile(r"^[\s\w-]{0,25}\b(?:dataset|data set|trace|corpus|logs)\b", re.I)
+SETUP_AFTER = re.compile(r"^[\s\w-]{0,25}\b(?:dataset|data set|trace|corpus|logs|videos?|footage|"
+                         r"recordings)\b", re.I)
 CAPACITY_AFTER = re.compile(r"^\s*(?:of\s+)?(?:\w+\s)?(?:DRAM|memory|RAM|HBM\w*|storage|SSDs?|"
-                            r"disks?|NVMe|GPUs?|cards?)\b", re.I)
+                            r"disks?|NVMe|GPUs?|cards?|SRAM|WRAM|scratchpad|cache)\b", re.I)
 HARDWARE_GAP = re.compile(r"\s*(?:of\s+|x\s+)?(?:(?!(?:on|with|using|over|across|in|at|for|than|"
                           r"and|or|per|by|the|a|an|because|since|as|when|while|where|if|that|"
                           r"which)\b)\w+\s+)?")  # '8 GPUs', '8x A100', not '1.2x on A100'
 SCORES = (r"(?:AUC|AUROC|accuracy|F1(?:[- ]score)?|BLEU|ROUGE(?:-\w+)?|perplexity|mAP|"
           r"R\^?2|Pearson correlation|Spearman correlation|correlation|MAE|RMSE|MSE)")
-SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:(?:\s\w+)?\s(?:of|=|:|is|was|by|within))?\s"
+SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:(?:\s\w+)?\s(?:of|=|:|is|was|by|within))?\s\(?"
                           rf"(?:about\s|up to\s)?$")
 SCORE_AFTER = re.compile(rf"\s{SCORES}\b")  # bare numbers that are scores: 'an AUC of 0.94'
 # 'is 3.6, compared with 2.4 for Medusa': two bare figures set side by side
@@ -38,7 +39,7 @@ DURATIONS = ("s", "min", "h", "days", "years")
 SHARES = ("%", "points", *DURATIONS)  # never a spec of the hardware named after them
 NAME_TYPES = ("SYSTEM", "MODEL", "DATASET")
 MODEL_SIZE_BEFORE = re.compile(r"\b(?:with|of|has|have|having|containing|totaling|"
-                               r"ranging from|between)\s+"
+                               r"ranging from|between|models?\s+from)\s+"
                                r"(?:up to\s+|over\s+|about\s+|nearly\s+|roughly\s+)?"
                                r"(?:\S+(?:,|\s+(?:to|and|or))\s+)*$")  # 'with 13B, 39B and 175B'
 LINK_AFTER = re.compile(r"\s+(?:[A-Z]\w*|links?|networks?|fabrics?|Ethernet|NICs?|ports?|"
@@ -57,8 +58,9 @@ GOAL_BEFORE = re.compile(r"\b(?:target|budget|threshold|goal|deadline|SLO|policy
                          r"timeout)s?\s+of\s+"
                          r"(?:up to\s+|at least\s+|at most\s+)?$", re.I)
 GOAL_AFTER = re.compile(r"\s+(?:[A-Za-z-]+\s+)?(?:budget|target|SLO|deadline|threshold)s?\b")
-SAVING_BEFORE = re.compile(r"\b(?:saves?|saving|frees?|freeing|reclaims?|cuts?|reduces?|reducing)"
-                           r"\s+(?:up to\s+|about\s+|roughly\s+|by\s+)?$")
+SAVING_BEFORE = re.compile(r"\b(?:saves?|saving|frees?|freeing|reclaims?|cuts?|reduces?|reducing|"
+                           r"needs?|requires?|occup(?:y|ies))"
+                           r"\s+(?:up to\s+|about\s+|roughly\s+|by\s+|only\s+)?$")
 AHEAD = re.compile(r"\s+(?:ahead|in advance)\b")
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)an?\s$")
 CHANGE_NOUN = re.compile(r"\s(?:\w+\s)?(?:reduction|saving|decrease|increase|improvement|"
@@ -74,6 +76,11 @@ AT_CONDITION = re.compile(r"\s*(?:\w+\s)?(?:recall|accuracy|precision|SLO|attain
 SCALED_TO = re.compile(r"\b[Ss]cal(?:e|es|ed|ing)\b[^,;]{0,40}\bto\s+$")  # 'scaling tables to 4 TB'
 WITH_BEFORE = re.compile(r"\b[Ww]ith\s+(?:up to\s+|over\s+|about\s+)?$")  # 'with 2 TB of state'
 THRESHOLD_BEFORE = re.compile(r"\b[a-z]+s\s+(?:longer|shorter)\s+than\s+$")  # 'stalls longer than'
+BANDWIDTH_AFTER = re.compile(r"\s+of\s+(?:\w+\s+){0,2}bandwidth\b")  # '1.37 TB/s of HBM bandwidth'
+WORKLOAD_BEFORE = re.compile(r"\b(?:[Ss]ort|[Ss]tor|[Pp]rocess|[Ss]cann|[Ll]oad|[Ii]ndex|[Ii]ngest|"
+                             r"[Ss]huffl)ing\s+$")  # 'storing 310 TB of objects'
+LOAD_BEFORE = re.compile(r"\b(?:[Dd]uring|[Uu]nder)\s+$")  # 'during 500 pool updates per second'
+SPEC_WORD_BEFORE = re.compile(r"\b(?:advertised|theoretical|nominal|rated|peak)\s+$")
 SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|larger|and|or|"
                          r"to|in|on|for|with|than|at|by)\b)[a-z]+\b")
 
@@ -83,7 +90,12 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
     """Whether `q`, in `sentence`, states a result of the work rather than its set-up."""
     if any(m.start <= q.start < m.end for m in mentions):
         return False
-    if q.unit not in SHARES and any(
+    if q.text.replace(".", "").isdigit() and text[q.start - 1:q.start] == " " \
+            and any(m.end == q.start - 1 for m in mentions if m.type in NAME_TYPES):
+        return False  # 'DuckDB 0.10', 'ClickHouse 24.3': a version
+    head = text[max(sentence[0], q.start - 30):q.start]
+    if q.unit not in SHARES and not SAVING_BEFORE.search(head) \
+            and not (q.unit in RATES and BANDWIDTH_AFTER.match(text, q.end)) and any(
             q.end <= m.start <= q.end + 12 and HARDWARE_GAP.fullmatch(text[q.end:m.start])
             for m in mentions if m.type not in NAME_TYPES):
         return False  # '8 GPUs', '8x A100', '80 GB of HBM' describe the hardware
@@ -110,9 +122,15 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
         return False  # 'an SLO attainment target of 90%', 'a fixed 200 ms TPOT budget'
     if before.endswith(("per ", "every ")):
         return False  # 'per 2 MB region', 'every 15 minutes'
+    if SPEC_WORD_BEFORE.search(before, len(before) - 14):
+        return False  # 'of the advertised 200 GB/s'
+    if q.unit in SIZES and WORKLOAD_BEFORE.search(before, len(before) - 14):
+        return False  # 'Sorting 100 TB', 'storing 310 TB of objects'
+    if q.unit.endswith("/s") and LOAD_BEFORE.search(before, len(before) - 8):
+        return False  # 'during 500 pool updates per second' is the load
     if NOT_RESULT_AFTER.match(after):
         return False
-    if q.unit in ("GB", "TB", "MB") and CAPACITY_AFTER.match(after) \
+    if q.unit in SIZES and CAPACITY_AFTER.match(after) \
             and not SAVING_BEFORE.search(before, len(before) - 30):
         return False  # '80 GB of HBM' is the hardware, 'saves 3.1 GB of memory' a result
     if q.unit in SIZES and (before.endswith("for ") and SIZED_THING.match(after)

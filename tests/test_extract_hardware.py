@@ -124,3 +124,11 @@ def test_product_lines_without_their_vendor_and_written_variants(nlp):
         ("Xeon Gold 6338", "Intel Xeon Gold 6338"), ("EPYC 7763", "AMD EPYC 7763"),
         ("Tofino2", "Intel Tofino2"), ("H100 SXM5", "NVIDIA H100"), ("DDR5-4800", "DDR5"),
         ("Adreno 750", "Qualcomm Adreno 750")]
+
+
+def test_on_chip_and_die_to_die_networks(nlp):
+    found = hardware(nlp, "Chiplets split the network-on-chip (NoC) into meshes joined by "
+                          "die-to-die links; the NoC routes around faults.")
+    assert {(t, c) for t, _, c in found} == {
+        ("network-on-chip", "network-on-chip"), ("NoC", "network-on-chip"),
+        ("die-to-die links", "die-to-die link")}

@@ -180,3 +180,12 @@ def test_a_name_before_a_modifier_suffix_is_named(nlp):
 def test_a_unit_before_a_data_set_cue_is_no_name(nlp):
     found = names(nlp, "Kiln: Compaction", "Kiln is evaluated with YCSB on 1 TB datasets.")
     assert found == {"Kiln": "SYSTEM", "YCSB": "DATASET"}
+
+
+def test_a_platform_part_after_its_full_name_is_one_system(nlp):
+    ex = extract(Paper("t", "GradFold: Training", "GradFold plugs into PyTorch DDP and trains "
+                       "GPT-2 XL on GPUs 1.6x faster than DDP, relative to Horovod, and Phi-2."),
+                 nlp)
+    found = {(m.text, m.canonical) for m in ex.mentions if m.type in ("SYSTEM", "MODEL")}
+    assert ("DDP", "PyTorch DDP") in found and ("GPT-2 XL", "GPT-2 XL") in found
+    assert "and Phi-2" not in {t for t, _ in found}

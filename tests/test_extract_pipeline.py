@@ -81,3 +81,13 @@ def test_probe_abstracts_stay_above_the_bars(name):
     scores = evaluate_file(PROBES / f"{name}.jsonl")
     assert scores.f1("ALL") >= 0.85 and scores.f1("METRIC") >= 0.88
     assert scores.attachment("system") >= 0.85
+
+
+def test_a_record_names_each_entity_by_its_longest_spelling():
+    from kgraph.extract import extract
+    from kgraph.extract.pipeline import to_record
+
+    record = to_record(extract(Paper("t", "An Area-Efficient RISC-V Vector Unit",
+                                     "Embedded RISC-V cores need vector throughput.")))
+    assert [(e["text"], e["canonical"]) for e in record["entities"]] == [
+        ("RISC-V cores", "RISC-V CPU")]

@@ -33,7 +33,7 @@ def lexicon() -> dict:
     data["model_re"] = re.compile(
         rf"(?<![\w-])(?:{SIZE}\s)?(?:{fam})"
         rf"(?:(?:\s?-\s?{VERSION}|-?\d\w*(?:\.\d+)*)(?:-(?!{SIZE_WORDS}\b){VERSION})*)?"
-        rf"(?:/\d+)?(?:\s{SIZE})?(?![\w])")
+        rf"(?:/\d+)?(?:\s{SIZE}|[\s-](?:XXL|XL|Large|Base|Small|Medium|Tiny|Mini))?(?![\w])")
     return data
 
 

@@ -47,7 +47,7 @@ ACRONYM = re.compile(r"[A-Z][A-Z0-9-]{2,}s?")
 DEFINED = re.compile(r"\((?P<name>[A-Z][A-Za-z0-9-]+)\)")  # after a word and one space
 QUOTED_DEFINITION = re.compile(r"[\"”]\s\((?P<name>[A-Z][A-Za-z0-9-]{1,9})\)")
 LEADING_DETERMINER = re.compile(r"^(?:The|Our|A|An)\s+")
-LIST_SEPARATOR = re.compile(r",\s|,?\sand\s|,?\sor\s")
+LIST_SEPARATOR = re.compile(r",?\sand\s|,?\sor\s|,\s")  # ', and ' is one separator
 ACRONYM_AFTER = re.compile(r"\s?\((?P<a>[A-Z][A-Za-z0-9-]+)\)")
 
 
@@ -268,6 +268,8 @@ def _listed_systems(text: str) -> set[str]:
             for item in LIST_SEPARATOR.split(match["list"])}
 
 
+# Platforms whose name prefixes a part of them: 'DDP' after 'PyTorch DDP' is that system.
+PLATFORMS = {"PyTorch", "TensorFlow", "JAX", "Spark", "Linux", "Kubernetes", "Hadoop", "Ray"}
 ORGANISATIONS = {"Apache", "Google", "Amazon", "AWS", "Microsoft", "Azure", "NVIDIA", "Meta",
                  "Facebook", "IBM", "Intel", "AMD", "Alibaba", "Huawei", "Baidu", "Twitter",
                  "LinkedIn", "Uber", "Netflix", "Oracle", "Cloudera", "Databricks"}
@@ -279,7 +281,7 @@ def _resolve(spans: list[tuple[int, int, str, str]], taken: list[tuple[int, int]
     canon = _merge_typos(Counter(s[2] for s in chosen))
     for name in list(canon):  # 'Flink' after 'Apache Flink' is the same system
         owner, _, short = name.partition(" ")
-        if owner in ORGANISATIONS and short in canon:
+        if (owner in ORGANISATIONS or owner in PLATFORMS) and short in canon:
             canon[short] = canon[name]
     return [Mention(name, type_, canon[name], s, e) for s, e, name, type_ in sorted(chosen)]
 

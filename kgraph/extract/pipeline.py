@@ -94,12 +94,15 @@ def _doc(nlp: Language, paper: Paper) -> Doc:
 
 
 def to_record(extraction: Extraction) -> dict:
-    """The scorer's prediction line: one entity per (type, canonical), every claim."""
+    """The scorer's prediction line: one entity per (type, canonical), with its longest
+    spelling ('RISC-V cores' over 'RISC-V'), every claim."""
     entities: dict[tuple[str, str], dict] = {}
     for m in extraction.mentions:
-        entities.setdefault((m.type, m.canonical), {
-            "text": m.text, "type": m.type, "canonical": m.canonical,
-            "start": m.start, "end": m.end})
+        seen = entities.get((m.type, m.canonical))
+        if seen is None or len(m.text) > len(seen["text"]):
+            entities[(m.type, m.canonical)] = {"text": m.text, "type": m.type,
+                                               "canonical": m.canonical,
+                                               "start": m.start, "end": m.end}
     metrics = [{"text": c.text, "value": c.value, "unit": c.unit, "metric": c.metric,
                 "system": c.system, "baseline": c.baseline, "hardware": c.hardware,
                 "start": c.start, "end": c.end} for c in extraction.claims]

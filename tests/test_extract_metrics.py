@@ -548,3 +548,10 @@ def test_only_a_share_of_the_advertised_figure(nlp):
     found = claims(nlp, "We present Zephyr, a GPU benchmark. Transfers reach 148 GB/s, only 74% "
                         "of the advertised 200 GB/s.")
     assert [v for v, *_ in found] == [148, 74]
+
+
+def test_a_plain_title_phrase_gives_way_to_the_system_the_paper_builds(nlp):
+    found = claims(nlp, "We build EC-Ferry, an erasure-coded object store for servers. EC-Ferry "
+                        "cuts repair time by 42%.",
+                   title="Repair Without Hotspots: Chained Partial Decoding")
+    assert [(v, s) for v, _, s, _, _ in found] == [(42, "EC-Ferry")]

@@ -189,3 +189,9 @@ def test_a_platform_part_after_its_full_name_is_one_system(nlp):
     found = {(m.text, m.canonical) for m in ex.mentions if m.type in ("SYSTEM", "MODEL")}
     assert ("DDP", "PyTorch DDP") in found and ("GPT-2 XL", "GPT-2 XL") in found
     assert "and Phi-2" not in {t for t, _ in found}
+
+
+def test_a_sentence_defining_a_name_introduces_it(nlp):
+    found = names(nlp, "Streaming SpMV on FPGAs", "It is a hard problem on GPUs. Tessera is an "
+                                                  "SpMV accelerator. Tessera beats cuSPARSE.")
+    assert found == {"Tessera": "SYSTEM", "cuSPARSE": "SYSTEM"}

@@ -26,6 +26,7 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:(?:a|an|the)\s+)?(?:new\s+|novel\s+)?{name}(?=\s?[,(:]|\s(?:as|that|for|to|which)\b)"),
         "called": re.compile(rf"\b(?:called|named|dubbed|coined)\s+{name}"),
         # 'use them to build Kestrel, a family of kernels': a proposal without 'we'
+        "definition": re.compile(rf"(?P<name>{TOKEN}) is an?\s"),  # 'Tessera is an accelerator'
         "appositive": re.compile(rf"\b(?:{lx['proposal_verbs']})\s+{name},\s+an?\s"),
         "colon": re.compile(r"(?:^|(?<=[\s(]))(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?):\s+"
                             r"(?:a|an)\s"),
@@ -42,6 +43,7 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
 
 
 LIST_CONNECTORS = ("like", "such as", "including", "e.g.")  # 'compilers like X and Y'
+DEFINING = (" is a ", " is an ")  # 'Tessera is an SpMV accelerator'
 APPOSITION = (", a ", ", an ")  # 'build Kestrel, a family of kernels'
 COMPARISON_WORDS = ("than", "compared", "Compared", "relative", "Relative", "versus", "vs",
                     "outperform")  # not 'over'
@@ -81,6 +83,16 @@ def _appositive_matches(text: str) -> Iterator[re.Match[str]]:
             pos = match.end()
 
 
+def _definition_matches(text: str) -> Iterator[re.Match[str]]:
+    """The 'definition' cue's matches: a capitalised word opening a sentence with 'is a(n)'."""
+    pattern = cue_patterns()["definition"]
+    for anchor in find_all(text, DEFINING):
+        start = text.rfind(" ", 0, anchor) + 1
+        if (start == 0 or text[start - 1] == "\n" or text.endswith(". ", 0, start)) \
+                and text[start].isupper() and (match := pattern.match(text, start)):
+            yield match
+
+
 def _list_matches(text: str) -> Iterator[re.Match[str]]:
     """The 'list' cue's matches, tried only where a connector follows a category noun."""
     pos = 0
@@ -110,6 +122,8 @@ def cue_matches(key: str, text: str) -> tuple[re.Match[str], ...]:
         return tuple(_list_matches(text))
     if key == "appositive":
         return tuple(_appositive_matches(text))
+    if key == "definition":
+        return tuple(_definition_matches(text))
     if key == "proposal":  # the engine skips fast to its '[Ww]e': faster than a substring search
         return tuple(m for m in cue_patterns()[key].finditer(text) if starts_word(text, m.start()))
     if key == "compared":

@@ -112,16 +112,23 @@ def _first_word(folded: str, phrase: str, before: int) -> int:
     return before
 
 
+def _plain_phrase(name: str, text: str) -> bool:
+    """Several plain words, named once: a phrase rather than a coined name."""
+    words = name.split()
+    return (len(words) > 1 and text.count(name) < 2
+            and not any(c.isupper() or c.isdigit() for w in words for c in w[1:]))
+
+
 def _proposed(text: str, names: list[Mention]) -> str | None:
     """The paper's own system: title 'X:', 'we propose X', 'build X, a ...', else the most
     named system."""
     systems = [m for m in names if m.type == "SYSTEM"]
-    for key in ("title", "proposal", "called", "appositive"):
-        for match in cue_matches(key, text):
-            hit = next((m for m in systems if match.start("name") <= m.start
-                        < match.end("name") + 12), None)
-            if hit:
-                return hit.canonical
+    cued = [hit.canonical for key in ("title", "proposal", "called", "appositive")
+            for match in cue_matches(key, text)
+            if (hit := next((m for m in systems if match.start("name") <= m.start
+                             < match.end("name") + 12), None))]
+    if cued:  # a title phrase of plain words ('Repair Without Hotspots:') gives way to 'we build X'
+        return cued[1] if len(cued) > 1 and _plain_phrase(cued[0], text) else cued[0]
     counts = Counter(m.canonical for m in systems)
     top = counts.most_common(2)
     if len(top) == 2 and top[0][1] == top[1][1]:

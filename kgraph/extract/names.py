@@ -39,7 +39,8 @@ from kgraph.model import Mention
 TOKEN_RE = re.compile(TOKEN)
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z][A-Za-z]*-?\d|\d-?[A-Z]|[A-Z][a-z]+[A-Z]|^[A-Z]{2,}[a-z]{2,}$")
 STOPWORDS = {"as", "the", "well", "our", "their", "other", "these", "those", "more", "many", "its",
-             "such", "some", "most", "this", "that", "with", "and", "for", "new", "etc"}
+             "such", "some", "most", "this", "that", "with", "and", "for", "new", "etc", "it",
+             "there", "here", "which", "one", "each", "what", "every", "any"}
 # Category nouns whose examples may be written in lower case ('tools such as perf').
 SOFTWARE_NOUNS = {"compilers", "frameworks", "libraries", "tools", "runtimes", "engines"}
 URLISH = re.compile(r"\.(?:com|org|io|net|edu|ai)\b|://|^www\.", re.I)
@@ -60,6 +61,10 @@ def _cued(text: str) -> Iterator[str]:
     for key in ("title", "proposal", "called", "colon", "appositive"):
         for match in cue_matches(key, text):
             yield from _name_parts(match["name"], text[match.end():match.end() + 12])
+    for match in cue_matches("definition", text):
+        name = match["name"]
+        if name.lower() not in STOPWORDS and text.count(name) > 1:  # not 'It is a'
+            yield name
     for match in cue_matches("compared", text):
         listed = [i for i in LIST_SEPARATOR.split(match["more"])[1:] if i not in ORGANISATIONS]
         yield from listed  # 'relative to Chameleon, NoScope and Reducto': a list of names

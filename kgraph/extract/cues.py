@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import takewhile
 
 from kgraph.extract.lexicon import TOKEN, lexicon
 from kgraph.extract.spans import find_all, starts_word
@@ -57,11 +58,17 @@ def _noun_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{lexicon()['category_nouns']})\s+$")
 
 
+@lru_cache(maxsize=1)
+def _proposal_verbs() -> frozenset[str]:
+    return frozenset(lexicon()["proposal_verbs"].split("|"))
+
+
 def compile_cues() -> None:
     """Compile the cue patterns now (components do when the pipeline is built, so the
     first document does not pay for it)."""
     cue_patterns()
     _noun_before()
+    _proposal_verbs()
 
 
 def _matches_at(pattern: re.Pattern[str], starts: Iterable[int],
@@ -75,12 +82,16 @@ def _matches_at(pattern: re.Pattern[str], starts: Iterable[int],
 
 
 def _appositive_matches(text: str) -> Iterator[re.Match[str]]:
-    """The 'appositive' cue's matches, looked for only just before a ', a ' / ', an '."""
-    pattern, pos = cue_patterns()["appositive"], 0
+    """The 'appositive' cue's matches: before a ', a ' / ', an ', up to four words that are not
+    lower case, after a proposal verb."""
+    pattern, verbs = cue_patterns()["appositive"], _proposal_verbs()
     for anchor in find_all(text, APPOSITION):
-        if anchor >= pos and (match := pattern.search(text, max(pos, anchor - 64), anchor + 5)):
-            yield match
-            pos = match.end()
+        words = text[max(0, anchor - 80):anchor].split(" ")
+        named = len(list(takewhile(lambda w: not w.islower(), reversed(words[-4:]))))
+        if 0 < named < len(words) and words[-named - 1] in verbs:
+            verb = anchor - len(" ".join(words[-named - 1:]))
+            if match := pattern.match(text, verb):
+                yield match
 
 
 def _definition_matches(text: str) -> Iterator[re.Match[str]]:

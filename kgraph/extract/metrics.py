@@ -39,10 +39,11 @@ FOREGROUND = ("we", "our", "this paper", "this work", "this study", "this report
 CUE_WORDS = (r"\b(?:than(?<!rather than)(?!\s+[\d,.]+(?:[x×%]|\s*(?:times|percent|fold))?(?!\w))|"
              r"over(?!\s+(?:\d|a\b|an\b))|compared (?:to|with)|"
              r"in comparison (?:to|with)|relative to|vs\.?|versus|against|"
-             r"outperform(?:s|ing|ed)?|beat(?:s|ing)?|"
-             r"(?:(?<=[x×]\s)|(?<=times\s))the\s+[a-z-]+\s+of)\s+")  # '2.1x the throughput of'
+             r"outperform(?:s|ing|ed)?|beat(?:s|ing)?)\s+")
 
 CUE = re.compile(CUE_WORDS, re.I)
+TIMES_THE_OF = re.compile(r"\s(the\s+[a-z-]+\s+of\s+)")  # '2.1x the throughput of gRPC'
+
 CUE_FOLDED = re.compile(CUE_WORDS)  # on fold_case(text)
 CLAUSE = re.compile(r",?\s(?:while|whereas|but)\s|;\s")
 NP_STOP = re.compile(r"[,;()]|\.(?:\s|$)|\s(?:in|on|across|for|with|at|by|under|when|while|using|"
@@ -434,9 +435,11 @@ def find_claims(data: dict) -> list[Claim]:
     results = [(q, sentence) for q in quantities
                if is_result(q, quantities, text, sentence := sentence_at(sentences, q.start),
                             mentions)]
-    cues = [m.span() for sentence in dict.fromkeys(s for _, s in results)
-            for m in CUE_FOLDED.finditer(folded, *sentence)]
     numbers = [q for q, _ in results]
+    cues = sorted([m.span() for sentence in dict.fromkeys(s for _, s in results)
+                   for m in CUE_FOLDED.finditer(folded, *sentence)]
+                  + [(m.start(1), m.end()) for q in numbers if q.unit == "x"
+                     and (m := TIMES_THE_OF.match(folded, q.end))])
     claims = []
     for q, sentence in results:
         clause = _clause(text, sentence, q.start)

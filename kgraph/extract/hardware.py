@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import numpy
 from spacy.language import Language
@@ -23,39 +23,41 @@ from kgraph.extract.spans import (
     doc_data,
     non_overlapping,
     occurrences,
-    starts_word,
 )
 from kgraph.model import Mention
 
 __all__ = ["HardwareFinder", "hardware_catalogue", "make_hardware_finder"]
 
-PRODUCT = re.compile(
-    r"(?P<vendor>NVIDIA|Nvidia|AMD|Intel|Google|Huawei|Qualcomm|Apple|Samsung|Micron|Kioxia|"
-    r"Solidigm|Western Digital|Seagate|SK hynix|Toshiba|Kingston|Xilinx|Mellanox)\s+"
-    r"(?P<line>GeForce\s+|Tesla\s+|Quadro\s+|Instinct\s+|Radeon\s+|Xeon\s+|Core\s+|EPYC\s+|"
-    r"Ascend\s+|Snapdragon\s+|Alveo\s+)?(?:(?:Gold|Silver|Platinum|Bronze|Max)\s+)?(?P<model>(?:[A-Z]{1,4}\s?-?)?\d{2,4}[A-Za-z+]{0,3})(?![\w-])")
-# A product line's model numbers without the vendor ('Xeon Gold 6338', 'EPYC 7763', 'Tofino2').
-LINE_PRODUCT = re.compile(
-    r"(?P<line>Xeon|EPYC|Ryzen|Threadripper|Snapdragon|Ascend|Alveo|Instinct|Adreno|Kunpeng|"
-    r"Tofino|Exynos|Dimensity)(?:\s+(?:(?:Gold|Silver|Platinum|Bronze|Max|W)\s+)?|(?=\d))"
-    r"(?P<model>(?:[A-Z]{1,4}\s?-?)?\d{1,4}[A-Za-z+]{0,3}(?:\sGen\s\d)?)(?![\w-])")
-LINE_VENDORS = {"xeon": "Intel", "epyc": "AMD", "ryzen": "AMD", "threadripper": "AMD",
-                "snapdragon": "Qualcomm", "ascend": "Huawei", "alveo": "Xilinx", "instinct": "AMD",
-                "adreno": "Qualcomm", "kunpeng": "Huawei", "tofino": "Intel", "exynos": "Samsung",
-                "dimensity": "MediaTek"}
-LINE_TYPES = {"xeon": "CPU", "core": "CPU", "epyc": "CPU", "snapdragon": "CPU",
-              "ascend": "ACCELERATOR", "alveo": "ACCELERATOR", "ryzen": "CPU",
-              "threadripper": "CPU", "instinct": "GPU", "adreno": "GPU", "kunpeng": "CPU",
-              "tofino": "INTERCONNECT", "exynos": "CPU", "dimensity": "CPU"}
-# A variant written after a catalogued name: 'H100 SXM5', 'A100 PCIe', 'DDR5-4800'.
-VARIANTS = {"GPU": re.compile(r"\s(?:SXM\d?|PCIe|NVL)(?![\w-])"),
-            "MEMORY": re.compile(r"-\d{4}(?![\w-])")}
 VENDOR_TYPES = {"intel": "CPU", "google": "ACCELERATOR", "qualcomm": "CPU", "apple": "CPU",
                 "huawei": "ACCELERATOR", "samsung": "STORAGE", "micron": "STORAGE",
                 "kioxia": "STORAGE", "solidigm": "STORAGE", "western digital": "STORAGE",
                 "seagate": "STORAGE", "sk hynix": "STORAGE", "toshiba": "STORAGE",
-                "kingston": "STORAGE", "xilinx": "ACCELERATOR",
-                "mellanox": "INTERCONNECT"}
+                "kingston": "STORAGE", "xilinx": "ACCELERATOR", "mellanox": "INTERCONNECT",
+                "nvidia": "GPU", "amd": "GPU"}  # a vendor's product of no known line
+# Lines named without their vendor: (vendor, type) by the line's name.
+LINES = {"Xeon": ("Intel", "CPU"), "EPYC": ("AMD", "CPU"), "Ryzen": ("AMD", "CPU"),
+         "Threadripper": ("AMD", "CPU"), "Snapdragon": ("Qualcomm", "CPU"),
+         "Ascend": ("Huawei", "ACCELERATOR"), "Alveo": ("Xilinx", "ACCELERATOR"),
+         "Instinct": ("AMD", "GPU"), "Adreno": ("Qualcomm", "GPU"), "Kunpeng": ("Huawei", "CPU"),
+         "Tofino": ("Intel", "INTERCONNECT"), "Exynos": ("Samsung", "CPU"),
+         "Dimensity": ("MediaTek", "CPU")}
+LINE_TYPES = {"core": "CPU"} | {line.lower(): type_ for line, (_, type_) in LINES.items()}
+VENDORS = ("NVIDIA", "Nvidia", "AMD", "Intel", "Google", "Huawei", "Qualcomm", "Apple", "Samsung",
+           "Micron", "Kioxia", "Solidigm", "Western Digital", "Seagate", "SK hynix", "Toshiba",
+           "Kingston", "Xilinx", "Mellanox")
+# Words a product shape starts with: where HardwareFinder tries PRODUCT and LINE_PRODUCT.
+PRODUCT_STARTS = (*(vendor.split()[0] for vendor in VENDORS), *LINES)
+PRODUCT = re.compile(
+    rf"(?P<vendor>{'|'.join(VENDORS)})\s+"
+    r"(?P<line>GeForce\s+|Tesla\s+|Quadro\s+|Instinct\s+|Radeon\s+|Xeon\s+|Core\s+|EPYC\s+|"
+    r"Ascend\s+|Snapdragon\s+|Alveo\s+)?(?:(?:Gold|Silver|Platinum|Bronze|Max)\s+)?(?P<model>(?:[A-Z]{1,4}\s?-?)?\d{2,4}[A-Za-z+]{0,3})(?![\w-])")
+# A product line's model numbers without the vendor ('Xeon Gold 6338', 'EPYC 7763', 'Tofino2').
+LINE_PRODUCT = re.compile(
+    rf"(?P<line>{'|'.join(LINES)})(?:\s+(?:(?:Gold|Silver|Platinum|Bronze|Max|W)\s+)?|(?=\d))"
+    r"(?P<model>(?:[A-Z]{1,4}\s?-?)?\d{1,4}[A-Za-z+]{0,3}(?:\sGen\s\d)?)(?![\w-])")
+# A variant written after a catalogued name: 'H100 SXM5', 'A100 PCIe', 'DDR5-4800'.
+VARIANTS = {"GPU": re.compile(r"\s(?:SXM\d?|PCIe|NVL)(?![\w-])"),
+            "MEMORY": re.compile(r"-\d{4}(?![\w-])")}
 CASE_SENSITIVE = 5
 CLASS_TAIL = re.compile(r"[\s-](?:GPU|CPU|FPGA|NPU|TPU)s?$")  # not SSD: 'NVMe SSD' is a name
 DEFINITION = re.compile(r"\s\((?P<acronym>[A-Z][A-Za-z0-9]{1,7})\)")
@@ -82,19 +84,23 @@ def catalogue_mentions(text: str, spans: list[tuple[int, int]] | None = None,
             yield start, end, entry.type, entry.label
 
 
-def product_mentions(text: str) -> Iterator[tuple[int, int, str, str]]:
-    """Vendor + model-number shapes ('NVIDIA A2000', 'AMD MI400') missing from the catalogue."""
-    for match in PRODUCT.finditer(text):
-        if not starts_word(text, match.start()):
-            continue
-        line = (match["line"] or "").strip().lower()
-        type_ = LINE_TYPES.get(line) or VENDOR_TYPES.get(match["vendor"].lower(), "GPU")
-        yield match.start(), match.end(), type_, " ".join(match[0].split())
-    for match in LINE_PRODUCT.finditer(text):
-        if starts_word(text, match.start()):
-            line = match["line"].lower()
-            yield (match.start(), match.end(), LINE_TYPES[line],
-                   f"{LINE_VENDORS[line]} {' '.join(match[0].split())}")
+def product_mentions(text: str, starts: Iterable[int]) -> Iterator[tuple[int, int, str, str]]:
+    """Vendor + model-number shapes ('NVIDIA A2000', 'AMD MI400') and a line's model numbers
+    ('Xeon Gold 6338') missing from the catalogue, tried at the word `starts`."""
+    for start in starts:
+        if match := PRODUCT.match(text, start):
+            line = (match["line"] or "").strip().lower()
+            type_ = LINE_TYPES.get(line) or VENDOR_TYPES[match["vendor"].lower()]
+            yield match.start(), match.end(), type_, " ".join(match[0].split())
+        elif match := LINE_PRODUCT.match(text, start):
+            vendor, type_ = LINES[match["line"]]
+            yield match.start(), match.end(), type_, f"{vendor} {' '.join(match[0].split())}"
+
+
+def may_start_mention(word: str) -> bool:
+    """Whether a token may begin a hardware mention (a spaCy lexeme flag): a catalogue
+    spelling or a product shape."""
+    return word.startswith(PRODUCT_STARTS) or may_start_phrase(word)
 
 
 def variant_mentions(text: str, found: list[tuple[int, int, str, str]],
@@ -150,14 +156,14 @@ class HardwareFinder:
     """
 
     def __init__(self, vocab: Vocab) -> None:
-        self.flag = vocab.add_flag(may_start_phrase)
+        self.flag = vocab.add_flag(may_start_mention)
 
     def __call__(self, doc: Doc) -> Doc:
         data = doc_data(doc)
         text = data["text"]
         tokens = (doc[i] for i in numpy.flatnonzero(doc.to_array(self.flag)).tolist())
         spans = [(t.idx, t.idx + len(t)) for t in tokens]
-        found = [*catalogue_mentions(text, spans), *product_mentions(text)]
+        found = [*catalogue_mentions(text, spans), *product_mentions(text, (s for s, _ in spans))]
         found = _longest([*found, *variant_mentions(text, found)])
         if acronyms := list(defined_acronyms(text, found)):
             found = _longest([*found, *acronyms])

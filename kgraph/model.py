@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,7 @@ class Paper:
         return f"{self.title} {self.abstract}"
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A typed name or hardware mention; offsets into `Paper.text`.
 
     `canonical` is the resolved name (catalogue entry for hardware);
@@ -44,8 +44,7 @@ class Mention:
     sentence: tuple[int, int] = (0, 0)
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     """A result number with what it is about; offsets into `Paper.text`."""
 
     text: str

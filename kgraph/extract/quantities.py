@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from kgraph.extract.spans import find_all, fold_case
 
@@ -34,8 +34,7 @@ RATE_RE = re.compile(r"(?:.*\s)?(?P<what>[a-z]+)(?:/s|/sec|\s+per\s+second)")
 SPELLED_ANCHORS = ("magnitude", "oom", "times", "twice", "fold")  # in every useful SPELLED match
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A number with its unit; `group` links the two ends of a range."""
 
     text: str

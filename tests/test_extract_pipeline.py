@@ -91,3 +91,16 @@ def test_a_record_names_each_entity_by_its_longest_spelling():
                                      "Embedded RISC-V cores need vector throughput.")))
     assert [(e["text"], e["canonical"]) for e in record["entities"]] == [
         ("RISC-V cores", "RISC-V CPU")]
+
+
+def test_the_sentence_splitter_sets_spacy_sentence_starts():
+    from kgraph.extract import build_nlp
+    from kgraph.extract.pipeline import _doc
+
+    nlp = build_nlp()
+    doc = _doc(nlp, Paper("t", "Zephyr: Fast", "We present Zephyr. It is 2x faster (e.g. on "
+                                                "GPUs). Done."))
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    assert [s.text for s in doc.sents] == [
+        "Zephyr: Fast", "We present Zephyr.", "It is 2x faster (e.g. on GPUs).", "Done."]

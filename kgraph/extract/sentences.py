@@ -67,10 +67,10 @@ class SentenceSplitter:
         edges = [0, *starts, len(text)]
         data["sentences"] = [[a, b] for a, b in zip(edges, edges[1:], strict=False)]
         offsets = doc.to_array(IDX)
+        starts = numpy.array([0, *starts])
+        hits = numpy.minimum(offsets.searchsorted(starts), len(offsets) - 1)
         flags = numpy.full(len(offsets), -1, dtype="int64")
-        hits = numpy.searchsorted(offsets, starts).clip(max=len(offsets) - 1)
         flags[hits[offsets[hits] == starts]] = 1
-        flags[0] = 1
         doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
         return doc
 

@@ -555,3 +555,26 @@ def test_a_plain_title_phrase_gives_way_to_the_system_the_paper_builds(nlp):
                         "cuts repair time by 42%.",
                    title="Repair Without Hotspots: Chained Partial Decoding")
     assert [(v, s) for v, _, s, _, _ in found] == [(42, "EC-Ferry")]
+
+
+def test_a_list_of_figures_for_named_systems(nlp):
+    found = claims(nlp, "We present Pinwheel, a GPU training schedule. Pinwheel reaches 52.3% MFU, "
+                        "compared with 41.0% for the interleaved schedule of Megatron-LM and "
+                        "38.5% for DeepSpeed.")
+    assert [(v, s, b) for v, _, s, b, _ in found] == [
+        (52.3, "Pinwheel", "Megatron-LM"), (41.0, "Megatron-LM", None), (38.5, "DeepSpeed", None)]
+
+
+def test_bare_figures_for_listed_systems(nlp):
+    found = claims(nlp, "We present Lantern, a GPU quantiser. Lantern reaches a perplexity of "
+                        "3.41, compared with 3.95 for SmoothQuant and 3.52 for QuaRot.")
+    assert [(v, s) for v, _, s, _, _ in found] == [
+        (3.41, "Lantern"), (3.95, "SmoothQuant"), (3.52, "QuaRot")]
+
+
+@pytest.mark.parametrize("phrase,value,unit", [
+    ("0.42 J per output token", 0.42, "J/token"), ("3.1 mJ/token", 3.1, "mJ/token"),
+    ("16 GW", 16, "GW")])
+def test_energy_per_item_and_gigawatts(nlp, phrase, value, unit):
+    found = claims(nlp, f"We present Zephyr, a GPU runtime. Zephyr draws {phrase} on GPUs.")
+    assert [(v, u) for v, u, *_ in found] == [(value, unit)]

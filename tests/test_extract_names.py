@@ -195,3 +195,11 @@ def test_a_sentence_defining_a_name_introduces_it(nlp):
     found = names(nlp, "Streaming SpMV on FPGAs", "It is a hard problem on GPUs. Tessera is an "
                                                   "SpMV accelerator. Tessera beats cuSPARSE.")
     assert found == {"Tessera": "SYSTEM", "cuSPARSE": "SYSTEM"}
+
+
+def test_an_acronym_defined_for_a_system_is_that_system(nlp):
+    ex = extract(Paper("t", "RAG Serving", "We present Fetch-and-Fuse (FnF), a RAG serving system "
+                       "for GPUs. FnF is 2.6x faster than vLLM."), nlp)
+    assert {m.text: m.canonical for m in ex.mentions if m.type == "SYSTEM"} == {
+        "Fetch-and-Fuse": "Fetch-and-Fuse", "FnF": "Fetch-and-Fuse", "vLLM": "vLLM"}
+    assert [c.system for c in ex.claims] == ["Fetch-and-Fuse"]

@@ -75,6 +75,8 @@ REACHING = re.compile(r",\s+(?:thereby\s+)?(?:reaching|achieving|attaining|deliv
 BY_GAP = re.compile(r"\s+by\s+(?:up to\s+|about\s+|nearly\s+|roughly\s+|over\s+|between\s+)?")
 COMPARED_BEFORE = re.compile(r"(?:compared (?:with|to)|versus|vs\.?|against|relative to)\s+$")
 FOR_GAP = re.compile(r"\s+(?:for|with|by|under)\s+(?:the\s+)?")
+FOR_OWNER = re.compile(r"(?:[\w-]+\s+){0,4}?(?:of\s+)?")  # 'for the default schedule of X'
+LIST_AND = re.compile(r",?\s+(?:and\s+)?")  # '41.0% for X and 38.5% for Y'
 # A name in a prepositional phrase is a set-up, not a subject ('throughput for LLaMA-3 reaches').
 SETUP_BEFORE = re.compile(r"\b(?:with|for|under|using)\s+(?:the\s+)?$")
 IT_SUBJECT = re.compile(r"\b(?:and|but)\s+it\s")  # the paper's system again, as a pronoun
@@ -384,17 +386,22 @@ def _from_figures(text: str, claims: list[dict], names: list[Mention]) -> None:
 def _figures_for(text: str, claims: list[dict], names: list[Mention]) -> None:
     """'6.8 ms, compared with 9.5 ms for ONNX Runtime': 9.5 ms is ONNX Runtime's figure and
     the baseline of the figure it is compared with."""
+    listed = None  # the end of the last figure-for, where 'and 38.5% for Y' may continue
     for i, c in enumerate(claims):
-        if not COMPARED_BEFORE.search(text, c["sentence"][0], c["q"].start):
+        if not (COMPARED_BEFORE.search(text, c["sentence"][0], c["q"].start)
+                or listed and LIST_AND.fullmatch(text, listed, c["q"].start)):
             continue
         gap = FOR_GAP.match(text, c["q"].end)
-        name = gap and next((m.canonical for m in names if m.start == gap.end()
-                             and m.type in ("SYSTEM", "MODEL")), None)
+        name = gap and next((m for m in names if m.type in ("SYSTEM", "MODEL")
+                             and FOR_OWNER.fullmatch(text, gap.end(), m.start)), None)
         if not name:
             continue
-        c["system"], c["baseline"] = name, None
+        listed = name.end
+        c["system"], c["baseline"], c["figure_for"] = name.canonical, None, True
+        name = name.canonical
         earlier = [o for o in claims[:i] if o["sentence"] == c["sentence"]
-                   and o["q"].unit == c["q"].unit and o["baseline"] is None]
+                   and o["q"].unit == c["q"].unit and o["baseline"] is None
+                   and not o.get("figure_for")]
         if earlier:
             earlier[-1]["baseline"] = name
 

@@ -88,12 +88,14 @@ def _cued(text: str) -> Iterator[str]:
 
 
 def _name_parts(name: str, after: str) -> Iterator[str]:
-    """A cued phrase: its acronym if one follows in parentheses, else the phrase itself."""
+    """A cued phrase: its acronym if one follows in parentheses, and the phrase itself if it
+    looks like a name ('Fetch-and-Fuse (FnF)'; not 'Hierarchical Prefix Caching (HPC)')."""
     acronym = ACRONYM_AFTER.match(after)
     name = _clean(name)
     if acronym:
         yield acronym["a"]
-    elif name and all(_name_like(w) for w in name.split()):
+    if name and all(_name_like(w) for w in name.split()) and (not acronym or CAMEL.search(name)
+                                                               or "-" in name):
         yield name
 
 
@@ -263,7 +265,7 @@ def find_names(text: str, taken: list[tuple[int, int]], known: set[str]) -> list
         if len(name) > 1 and not name.isdigit() and (found := list(occurrences(text, name))):
             type_ = "SYSTEM" if name in systems else _type_of(name, found, slots)
             spans += [(start, end, name, type_) for start, end in found]
-    return _resolve(spans, taken)
+    return _resolve(text, spans, taken)
 
 
 def _listed_systems(text: str) -> set[str]:
@@ -280,14 +282,20 @@ ORGANISATIONS = {"Apache", "Google", "Amazon", "AWS", "Microsoft", "Azure", "NVI
                  "LinkedIn", "Uber", "Netflix", "Oracle", "Cloudera", "Databricks"}
 
 
-def _resolve(spans: list[tuple[int, int, str, str]], taken: list[tuple[int, int]]) -> list[Mention]:
-    """Drop overlaps (longest first, hardware wins) and merge typo spellings."""
+def _resolve(text: str, spans: list[tuple[int, int, str, str]],
+             taken: list[tuple[int, int]]) -> list[Mention]:
+    """Drop overlaps (longest first, hardware wins), merge typo spellings, and give short
+    forms the name they stand for."""
     chosen = non_overlapping(sorted(spans, key=lambda s: (s[0] - s[1], s[0])), taken)
     canon = _merge_typos(Counter(s[2] for s in chosen))
     for name in list(canon):  # 'Flink' after 'Apache Flink' is the same system
         owner, _, short = name.partition(" ")
         if (owner in ORGANISATIONS or owner in PLATFORMS) and short in canon:
             canon[short] = canon[name]
+    ordered = sorted(chosen)
+    for (_, end, name, type_), (start, stop, short, _) in zip(ordered, ordered[1:], strict=False):
+        if type_ == "SYSTEM" and text[end:start] == " (" and text[stop:stop + 1] == ")":
+            canon[short] = canon[name]  # 'Fetch-and-Fuse (FnF)': FnF is Fetch-and-Fuse
     return [Mention(name, type_, canon[name], s, e) for s, e, name, type_ in sorted(chosen)]
 
 

@@ -30,6 +30,11 @@ SPELLED = re.compile(rf"\b(?P<word>an?|one|two|three|four|five|six|seven|eight|n
 
 RATE = r"(?:[A-Za-z][\w-]*\s)?[A-Za-z]+(?:/s(?:ec)?\b|\s+per\s+second\b)"  # '41 events/s'
 RATE_RE = re.compile(r"(?:.*\s)?(?P<what>[a-z]+)(?:/s|/sec|\s+per\s+second)")
+# Energy per item: '0.42 J per output token' -> J/token.
+ENERGY_PER = (r"(?:mJ|kJ|J|kWh|Wh)(?:\s*/\s*|\s+per\s+)(?:output\s+|generated\s+|input\s+)?"
+              r"(?:token|query|request|inference|image|sample|prompt)s?\b")
+ENERGY_PER_RE = re.compile(r"(?P<energy>mj|kj|j|kwh|wh)(?:\s*/\s*|\s+per\s+)(?:\w+\s+)?"
+                           r"(?P<item>[a-z]+?)s?")  # on the lower-cased unit
 
 SPELLED_ANCHORS = ("magnitude", "oom", "times", "twice", "fold")  # in every useful SPELLED match
 
@@ -56,7 +61,7 @@ def quantity_pattern() -> re.Pattern[str]:
     units = sorted((u for u in unit_table()["units"] if u not in ("$", "\\times")),
                    key=len, reverse=True)
     spelled = "|".join(re.escape(u) for u in units)
-    unit = rf"(?:{LATEX_TIMES}|-fold\b|{ORDERS}|(?:{spelled})(?![A-Za-z0-9])|{RATE})"
+    unit = rf"(?:{LATEX_TIMES}|-fold\b|{ORDERS}|{ENERGY_PER}|(?:{spelled})(?![A-Za-z0-9])|{RATE})"
 
     def core(i: int) -> str:
         return (rf"(?P<cur{i}>\$)?(?P<num{i}>{NUMBER})(?![\d^])(?P<scale{i}>{SCALE})?\$?"
@@ -80,6 +85,8 @@ def _unit(raw: str | None) -> str:
         return "x"
     if raw in unit_table()["units"]:
         return unit_table()["units"][raw]
+    if energy := ENERGY_PER_RE.fullmatch(raw):
+        return f"{unit_table()['units'][energy['energy']]}/{energy['item']}"
     rate = RATE_RE.fullmatch(raw)
     return f"{rate['what']}/s" if rate else raw
 

@@ -28,6 +28,8 @@ SCORE_AFTER = re.compile(rf"\s{SCORES}\b")  # bare numbers that are scores: 'an 
 BARE_VERSUS_AFTER = re.compile(r",?\s+(?:compared (?:with|to)|versus|vs\.?)\s+\d[\d.,]*\s+for\s")
 BARE_VERSUS_BEFORE = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?)\s+$")
 FOR_NAME = re.compile(r"\s+for\s+[A-Z]")
+FOR_LIST_BEFORE = re.compile(r"\d\s+for\s+[A-Z][^,;]{0,30},?\s+and\s+$")  # '3.95 for X and 3.52'
+
 BARE_COMPARATIVE = re.compile(r"\s(?:better|lower|higher|fewer|less|more)\s(?!than\b)\w", re.I)
 FORECAST = re.compile(r"\b(?:estimate|forecast|predict|project)", re.I)
 YEARS = range(1900, 2101)
@@ -107,8 +109,9 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
                 or bool(SCORE_BEFORE.search(text, max(sentence[0], first - 48), first))
                 or bool(SCORE_AFTER.match(text, q.end))
                 or bool(BARE_VERSUS_AFTER.match(text, q.end))
-                or bool(FOR_NAME.match(text, q.end) and BARE_VERSUS_BEFORE.search(
-                    text, max(sentence[0], q.start - 40), q.start)))
+                or bool(FOR_NAME.match(text, q.end) and (
+                    BARE_VERSUS_BEFORE.search(text, max(sentence[0], q.start - 40), q.start)
+                    or FOR_LIST_BEFORE.search(text, max(sentence[0], q.start - 50), q.start))))
     before, after = text[sentence[0]:q.start], text[q.end:sentence[1]]
     if before.endswith("at ") and (AT_CONDITION.match(after) or q.unit in LINE_RATES):
         return False  # 'at 95% recall@10', 'applications at 100 Gbps'

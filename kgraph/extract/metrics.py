@@ -385,25 +385,24 @@ def _from_figures(text: str, claims: list[dict], names: list[Mention]) -> None:
 
 def _figures_for(text: str, claims: list[dict], names: list[Mention]) -> None:
     """'6.8 ms, compared with 9.5 ms for ONNX Runtime': 9.5 ms is ONNX Runtime's figure and
-    the baseline of the figure it is compared with."""
-    listed = None  # the end of the last figure-for, where 'and 38.5% for Y' may continue
+    the baseline of the figure it is compared with; 'and 38.5% for Y' continues the list."""
+    listed = None  # the end of the last owner's name
     for i, c in enumerate(claims):
         if not (COMPARED_BEFORE.search(text, c["sentence"][0], c["q"].start)
                 or listed and LIST_AND.fullmatch(text, listed, c["q"].start)):
             continue
         gap = FOR_GAP.match(text, c["q"].end)
-        name = gap and next((m for m in names if m.type in ("SYSTEM", "MODEL")
-                             and FOR_OWNER.fullmatch(text, gap.end(), m.start)), None)
-        if not name:
+        owner = gap and next((m for m in names if m.type in ("SYSTEM", "MODEL")
+                              and FOR_OWNER.fullmatch(text, gap.end(), m.start)), None)
+        if not owner:
             continue
-        listed = name.end
-        c["system"], c["baseline"], c["figure_for"] = name.canonical, None, True
-        name = name.canonical
+        listed = owner.end
+        c["system"], c["baseline"], c["figure_for"] = owner.canonical, None, True
         earlier = [o for o in claims[:i] if o["sentence"] == c["sentence"]
                    and o["q"].unit == c["q"].unit and o["baseline"] is None
                    and not o.get("figure_for")]
         if earlier:
-            earlier[-1]["baseline"] = name
+            earlier[-1]["baseline"] = owner.canonical
 
 
 def _without_title_repeats(claims: list[dict], title_end: int) -> list[dict]:

@@ -94,8 +94,8 @@ def _name_parts(name: str, after: str) -> Iterator[str]:
     name = _clean(name)
     if acronym:
         yield acronym["a"]
-    if name and all(_name_like(w) for w in name.split()) and (not acronym or CAMEL.search(name)
-                                                               or "-" in name):
+    coined = CAMEL.search(name) or "-" in name
+    if name and all(_name_like(w) for w in name.split()) and (not acronym or coined):
         yield name
 
 
@@ -160,7 +160,8 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
         start -= 1
     while end < len(text) and text[end] == ".":
         end += 1
-    return not (_glue(text, start - 1) or _glue(text, end) and not MODIFIER_AFTER.match(text, end))
+    return not (_glue(text, start - 1)
+                or (_glue(text, end) and not MODIFIER_AFTER.match(text, end)))
 
 
 def _glue(text: str, i: int) -> bool:

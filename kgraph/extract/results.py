@@ -29,7 +29,6 @@ BARE_VERSUS_AFTER = re.compile(r",?\s+(?:compared (?:with|to)|versus|vs\.?)\s+\d
 BARE_VERSUS_BEFORE = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?)\s+$")
 FOR_NAME = re.compile(r"\s+for\s+[A-Z]")
 FOR_LIST_BEFORE = re.compile(r"\d\s+for\s+[A-Z][^,;]{0,30},?\s+and\s+$")  # '3.95 for X and 3.52'
-
 BARE_COMPARATIVE = re.compile(r"\s(?:better|lower|higher|fewer|less|more)\s(?!than\b)\w", re.I)
 FORECAST = re.compile(r"\b(?:estimate|forecast|predict|project)", re.I)
 YEARS = range(1900, 2101)
@@ -95,12 +94,12 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
     if q.text.replace(".", "").isdigit() and text[q.start - 1:q.start] == " " \
             and any(m.end == q.start - 1 for m in mentions if m.type in NAME_TYPES):
         return False  # 'DuckDB 0.10', 'ClickHouse 24.3': a version
-    head = text[max(sentence[0], q.start - 30):q.start]
-    if q.unit not in SHARES and not SAVING_BEFORE.search(head) \
-            and not (q.unit in RATES and BANDWIDTH_AFTER.match(text, q.end)) and any(
+    if q.unit not in SHARES and any(
             q.end <= m.start <= q.end + 12 and HARDWARE_GAP.fullmatch(text[q.end:m.start])
-            for m in mentions if m.type not in NAME_TYPES):
-        return False  # '8 GPUs', '8x A100', '80 GB of HBM' describe the hardware
+            for m in mentions if m.type not in NAME_TYPES) \
+            and not SAVING_BEFORE.search(text, max(sentence[0], q.start - 30), q.start) \
+            and not (q.unit in RATES and BANDWIDTH_AFTER.match(text, q.end)):
+        return False  # '8 GPUs', '80 GB of HBM' describe it; 'frees 11.2 GB of DRAM' does not
     if not q.unit:
         first = min(o.start for o in quantities if o.group == q.group)  # 'by 0.9 and 1.4'
         return (_forecast_count(q, quantities, text[sentence[0]:sentence[1]])

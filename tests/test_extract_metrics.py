@@ -578,3 +578,10 @@ def test_bare_figures_for_listed_systems(nlp):
 def test_energy_per_item_and_gigawatts(nlp, phrase, value, unit):
     found = claims(nlp, f"We present Zephyr, a GPU runtime. Zephyr draws {phrase} on GPUs.")
     assert [(v, u) for v, u, *_ in found] == [(value, unit)]
+
+
+def test_a_list_of_subjects_pairs_with_its_numbers_respectively(nlp):
+    found = claims(nlp, "We present Lodestar, a load balancer for servers. Lodestar breaks no "
+                        "connections, whereas SilkRoad and Cheetah break 0.41% and 0.12% of "
+                        "connections, respectively.")
+    assert [(v, s) for v, _, s, _, _ in found] == [(0.41, "SilkRoad"), (0.12, "Cheetah")]

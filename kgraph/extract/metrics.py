@@ -76,6 +76,8 @@ BY_GAP = re.compile(r"\s+by\s+(?:up to\s+|about\s+|nearly\s+|roughly\s+|over\s+|
 COMPARED_BEFORE = re.compile(r"(?:compared (?:with|to)|versus|vs\.?|against|relative to)\s+$")
 FOR_GAP = re.compile(r"\s+(?:for|with|by|under)\s+(?:the\s+)?")
 FOR_OWNER = re.compile(r"(?:[\w-]+\s+){0,4}?(?:of\s+)?")  # 'for the default schedule of X'
+RESPECTIVELY = re.compile(r"[^.;]{0,40}\brespectively\b")
+SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,4}")  # 'break' in 'A and B break 0.41% and ...'
 LIST_AND = re.compile(r",?\s+(?:and\s+)?")  # '41.0% for X and 38.5% for Y'
 # A name in a prepositional phrase is a set-up, not a subject ('throughput for LLaMA-3 reaches').
 SETUP_BEFORE = re.compile(r"\b(?:with|for|under|using)\s+(?:the\s+)?$")
@@ -346,6 +348,26 @@ def _pair_lists(text: str, claims: list[dict], groups: list[list[int]],
                 claims[i]["baseline"] = name
 
 
+def _pair_subjects(text: str, claims: list[dict], groups: list[list[int]],
+                   names: list[Mention]) -> None:
+    """'SilkRoad and Cheetah break 0.41% and 0.12% of connections, respectively': k numbers
+    after a list of k subjects pair with them in order."""
+    for run in groups:
+        first, last = claims[run[0]], claims[run[-1]]
+        if any(claims[i]["baseline"] for i in run) \
+                or not RESPECTIVELY.match(text, last["q"].end, last["clause"][1]):
+            continue  # names before compared numbers are their baselines
+        before = [m for m in names if last["clause"][0] <= m.start < first["q"].start
+                  and m.type in ("SYSTEM", "MODEL")]
+        listed = before[-len(run):]
+        if len(listed) == len(run) and SUBJECT_GAP.fullmatch(text, listed[-1].end,
+                                                              first["q"].start) \
+                and all(LIST_GAP.fullmatch(text, a.end, b.start)
+                        for a, b in zip(listed, listed[1:], strict=False)):
+            for i, name in zip(run, listed, strict=True):
+                claims[i]["system"] = name.canonical
+
+
 def _name_list(text: str, names: list[Mention], zone: tuple[int, int]) -> list[str]:
     """The names in a comparison zone, and the names listed right after them
     ('over A, B and C, respectively' even where the zone ends at the first comma)."""
@@ -455,7 +477,9 @@ def find_claims(data: dict) -> list[Claim]:
     for c in claims:
         c["baseline"] = (_elliptical(text, c["q"], c["sentence"], names, cues)
                          or (_baseline(text, c["zone"], mentions) if c["zone"] else None))
-    _pair_lists(text, claims, _groups(text, [(c["q"], c["clause"]) for c in claims]), names)
+    groups = _groups(text, [(c["q"], c["clause"]) for c in claims])
+    _pair_lists(text, claims, groups, names)
+    _pair_subjects(text, claims, groups, names)
     _contrast(claims)
     _before_values(text, claims, names)
     _from_figures(text, claims, names)

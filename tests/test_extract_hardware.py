@@ -132,3 +132,11 @@ def test_on_chip_and_die_to_die_networks(nlp):
     assert {(t, c) for t, _, c in found} == {
         ("network-on-chip", "network-on-chip"), ("NoC", "network-on-chip"),
         ("die-to-die links", "die-to-die link")}
+
+
+def test_consumer_gpus_numbered_variants_and_memory_spellings(nlp):
+    found = hardware(nlp, "An RTX 4070 Ti, an Intel Data Center GPU Max 1550, an Intel Xeon CPU "
+                          "Max 9470, host DRAM, unified memory and Intel Optane DC PMem.")
+    assert [t for t, _, _ in found] == [
+        "RTX 4070 Ti", "Intel Data Center GPU Max 1550", "Intel Xeon CPU Max 9470", "host DRAM",
+        "unified memory", "Intel Optane DC PMem"]

@@ -322,6 +322,11 @@ def test_than_a_name_starting_with_a_digit(nlp):
     "On 48 hours of video, Zephyr is 1.3x faster than Orca.",
     "Zephyr trains models from 6.7B to 65B parameters 1.3x faster than Orca.",
     "Zephyr is 1.3x faster than DuckDB 0.10 and ClickHouse 24.3.",
+    "Zephyr is 1.3x faster than Orca while meeting a 50 µs 99th-percentile latency target.",
+    "When 75% of the working set lives in CXL memory, Zephyr is 1.3x faster than Orca.",
+    "Zephyr commits fast; at 30% conflicting commands, it is 1.3x faster than Orca.",
+    "Zephyr is 1.3x faster than Orca, although limited by the 900 MB of in-processor memory.",
+    "On an RTX 4070 Ti (12 GB), Zephyr is 1.3x faster than Orca.",
 ])
 def test_set_up_numbers_beside_a_result_are_not_results(nlp, sentence):
     """Model sizes, hardware specs, conditions, goals, intervals, item sizes and budgets."""

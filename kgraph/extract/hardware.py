@@ -40,7 +40,7 @@ LINES = {"Xeon": ("Intel", "CPU"), "EPYC": ("AMD", "CPU"), "Ryzen": ("AMD", "CPU
          "Ascend": ("Huawei", "ACCELERATOR"), "Alveo": ("Xilinx", "ACCELERATOR"),
          "Instinct": ("AMD", "GPU"), "Adreno": ("Qualcomm", "GPU"), "Kunpeng": ("Huawei", "CPU"),
          "Tofino": ("Intel", "INTERCONNECT"), "Exynos": ("Samsung", "CPU"),
-         "Dimensity": ("MediaTek", "CPU")}
+         "Dimensity": ("MediaTek", "CPU"), "RTX": ("NVIDIA", "GPU"), "GeForce": ("NVIDIA", "GPU")}
 LINE_TYPES = {"core": "CPU"} | {line.lower(): type_ for line, (_, type_) in LINES.items()}
 VENDORS = ("NVIDIA", "Nvidia", "AMD", "Intel", "Google", "Huawei", "Qualcomm", "Apple", "Samsung",
            "Micron", "Kioxia", "Solidigm", "Western Digital", "Seagate", "SK hynix", "Toshiba",
@@ -54,9 +54,10 @@ PRODUCT = re.compile(
 # A product line's model numbers without the vendor ('Xeon Gold 6338', 'EPYC 7763', 'Tofino2').
 LINE_PRODUCT = re.compile(
     rf"(?P<line>{'|'.join(LINES)})(?:\s+(?:(?:Gold|Silver|Platinum|Bronze|Max|W)\s+)?|(?=\d))"
-    r"(?P<model>(?:[A-Z]{1,4}\s?-?)?\d{1,4}[A-Za-z+]{0,3}(?:\sGen\s\d)?)(?![\w-])")
+    r"(?P<model>(?:[A-Z]{1,4}\s?-?)?\d{1,4}[A-Za-z+]{0,3}(?:\sGen\s\d|\sTi|\sSUPER)?)(?![\w-])")
 # A variant written after a catalogued name: 'H100 SXM5', 'A100 PCIe', 'DDR5-4800'.
-VARIANTS = {"GPU": re.compile(r"\s(?:SXM\d?|PCIe|NVL)(?![\w-])"),
+VARIANTS = {"GPU": re.compile(r"\s(?:SXM\d?|PCIe|NVL|\d{3,4})(?![\w-])"),  # 'GPU Max 1550'
+            "CPU": re.compile(r"\s\d{4}[A-Z]?(?![\w-])"),  # 'Xeon CPU Max 9470'
             "MEMORY": re.compile(r"-\d{4}(?![\w-])")}
 CASE_SENSITIVE = 5
 CLASS_TAIL = re.compile(r"[\s-](?:GPU|CPU|FPGA|NPU|TPU)s?$")  # not SSD: 'NVMe SSD' is a name

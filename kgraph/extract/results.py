@@ -14,7 +14,7 @@ NOT_RESULT_AFTER = re.compile(r"\s*\$?\s*\)?\s*(?:CI\b|confidence|reliability|pr
                               r"percentile|quantile|of (?:the )?(?:dataset|data|traces?)\b)", re.I)
 SETUP_AFTER = re.compile(r"^[\s\w-]{0,25}\b(?:dataset|data set|trace|corpus|logs|videos?|footage|"
                          r"recordings)\b", re.I)
-CAPACITY_AFTER = re.compile(r"^\s*(?:of\s+)?(?:\w+\s)?(?:DRAM|memory|RAM|HBM\w*|storage|SSDs?|"
+CAPACITY_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s)?(?:DRAM|memory|RAM|HBM\w*|storage|SSDs?|"
                             r"disks?|NVMe|GPUs?|cards?|SRAM|WRAM|scratchpad|cache)\b", re.I)
 HARDWARE_GAP = re.compile(r"\s*(?:of\s+|x\s+)?(?:(?!(?:on|with|using|over|across|in|at|for|than|"
                           r"and|or|per|by|the|a|an|because|since|as|when|while|where|if|that|"
@@ -58,7 +58,7 @@ SIZES = ("KB", "MB", "GB", "GiB", "TB", "PB")
 GOAL_BEFORE = re.compile(r"\b(?:target|budget|threshold|goal|deadline|SLO|policy|interval|"
                          r"timeout)s?\s+of\s+"
                          r"(?:up to\s+|at least\s+|at most\s+)?$", re.I)
-GOAL_AFTER = re.compile(r"\s+(?:[A-Za-z-]+\s+)?(?:budget|target|SLO|deadline|threshold)s?\b")
+GOAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:budget|target|SLO|deadline|threshold)s?\b")
 SAVING_BEFORE = re.compile(r"\b(?:saves?|saving|frees?|freeing|reclaims?|cuts?|reduces?|reducing|"
                            r"needs?|requires?|occup(?:y|ies))"
                            r"\s+(?:up to\s+|about\s+|roughly\s+|by\s+|only\s+)?$")
@@ -66,7 +66,7 @@ AHEAD = re.compile(r"\s+(?:ahead|in advance)\b")
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)an?\s$")
 CHANGE_NOUN = re.compile(r"\s(?:\w+\s)?(?:reduction|saving|decrease|increase|improvement|"
                          r"drop|gain|cut)s?\b")
-CONDITION_BEFORE = re.compile(r"^\s*(?:With(?:\s+only|\s+just)?|For\s+\w+\s+(?:below|above|"
+CONDITION_BEFORE = re.compile(r"^\s*(?:With(?:\s+only|\s+just)?|When|If|For\s+\w+\s+(?:below|above|"
                               r"under|over|up to|smaller than|larger than))\s+$")
 SIZED_ITEMS = re.compile(r"\s(?!(?:savings|reductions|gains|improvements|less|more)\b)"
                          r"[a-z][a-z-]*[a-rt-z]s\b")  # '256 MB allreduces', '4 KB messages'
@@ -80,6 +80,7 @@ THRESHOLD_BEFORE = re.compile(r"\b[a-z]+s\s+(?:longer|shorter)\s+than\s+$")  # '
 BANDWIDTH_AFTER = re.compile(r"\s+of\s+(?:\w+\s+){0,2}bandwidth\b")  # '1.37 TB/s of HBM bandwidth'
 WORKLOAD_BEFORE = re.compile(r"\b(?:[Ss]ort|[Ss]tor|[Pp]rocess|[Ss]cann|[Ll]oad|[Ii]ndex|[Ii]ngest|"
                              r"[Ss]huffl)ing\s+$")  # 'storing 310 TB of objects'
+CLAUSE_AT = re.compile(r"(?:^|[;,]\s*)[Aa]t\s+$")  # a share opening a clause is its condition
 LOAD_BEFORE = re.compile(r"\b(?:[Dd]uring|[Uu]nder)\s+$")  # 'during 500 pool updates per second'
 SPEC_WORD_BEFORE = re.compile(r"\b(?:advertised|theoretical|nominal|rated|peak)\s+$")
 SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|larger|and|or|"
@@ -112,8 +113,9 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
                     BARE_VERSUS_BEFORE.search(text, max(sentence[0], q.start - 40), q.start)
                     or FOR_LIST_BEFORE.search(text, max(sentence[0], q.start - 50), q.start))))
     before, after = text[sentence[0]:q.start], text[q.end:sentence[1]]
-    if before.endswith("at ") and (AT_CONDITION.match(after) or q.unit in LINE_RATES):
-        return False  # 'at 95% recall@10', 'applications at 100 Gbps'
+    if before.endswith("at ") and (AT_CONDITION.match(after) or q.unit in LINE_RATES
+                                   or q.unit == "%" and CLAUSE_AT.search(before)):
+        return False  # 'at 95% recall@10', 'applications at 100 Gbps', '; at 30% conflicts,'
     if before.endswith("to ") and SCALED_TO.search(before, len(before) - 60) \
             or before.endswith("than ") and THRESHOLD_BEFORE.search(before, len(before) - 40):
         return False

@@ -21,7 +21,8 @@ def claims(nlp, abstract: str, title: str = "Zephyr: Fast Serving"):
 @pytest.mark.parametrize("phrase,value,unit", [
     ("1.97x", 1.97, "x"), ("1.97×", 1.97, "x"), ("1.97X", 1.97, "x"), ("6times", 6, "x"),
     ("1.2 times", 1.2, "x"), (r"19.3\(\times\)", 19.3, "x"), (r"$19.3\times$", 19.3, "x"),
-    ("3-fold", 3, "x"), (r"2.08\%", 2.08, "%"), ("40%", 40, "%"), ("156 TFLOPS", 156, "TFLOPS"),
+    ("3-fold", 3, "x"), (r"2.08\%", 2.08, "%"), (r"\textbf{2.5$\times$}", 2.5, "x"),
+    ("40%", 40, "%"), ("156 TFLOPS", 156, "TFLOPS"),
     ("25 petaflops", 25, "PFLOPS"), ("1,850 tokens/s", 1850, "tokens/s"),
     ("35,000 GPU hours", 35000, "GPU hours"), ("30FPS", 30, "FPS"), ("12 ms", 12, "ms"),
     ("4.5 points", 4.5, "points"),

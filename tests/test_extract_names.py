@@ -203,3 +203,10 @@ def test_an_acronym_defined_for_a_system_is_that_system(nlp):
     assert {m.text: m.canonical for m in ex.mentions if m.type == "SYSTEM"} == {
         "Fetch-and-Fuse": "Fetch-and-Fuse", "FnF": "Fetch-and-Fuse", "vLLM": "vLLM"}
     assert [c.system for c in ex.claims] == ["Fetch-and-Fuse"]
+
+
+def test_an_acronym_of_a_descriptive_phrase_is_the_name(nlp):
+    ex = extract(Paper("t", "MoE Layouts", "We present Token-Imbalance-Driven Adaptive Layout "
+                       "(TIDAL), an MoE runtime for GPUs. TIDAL is 1.4x faster than Tutel."), nlp)
+    assert {m.canonical for m in ex.mentions if m.type == "SYSTEM"} == {"TIDAL", "Tutel"}
+    assert [c.system for c in ex.claims] == ["TIDAL"]

@@ -296,8 +296,17 @@ def _resolve(text: str, spans: list[tuple[int, int, str, str]],
     ordered = sorted(chosen)
     for (_, end, name, type_), (start, stop, short, _) in zip(ordered, ordered[1:], strict=False):
         if type_ == "SYSTEM" and text[end:start] == " (" and text[stop:stop + 1] == ")":
-            canon[short] = canon[name]  # 'Fetch-and-Fuse (FnF)': FnF is Fetch-and-Fuse
+            if _initials(name) == short.upper():  # 'Token-Imbalance-Driven Adaptive Layout
+                canon[name] = canon[short]  # (TIDAL)': the acronym is the system's name
+            else:  # 'Fetch-and-Fuse (FnF)': FnF is Fetch-and-Fuse
+                canon[short] = canon[name]
     return [Mention(name, type_, canon[name], s, e) for s, e, name, type_ in sorted(chosen)]
+
+
+def _initials(phrase: str) -> str:
+    """The capitals an acronym of the phrase would have ('Token-Imbalance-Driven Adaptive
+    Layout' -> 'TIDAL')."""
+    return "".join(part[0] for part in re.split(r"[\s-]+", phrase) if part).upper()
 
 
 def _about_computing(text: str) -> bool:

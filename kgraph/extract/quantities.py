@@ -17,6 +17,7 @@ from kgraph.extract.spans import find_all, fold_case
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SCALE = r"(?:\s?(?:thousand|million|billion|trillion)\b|[kKMBT](?![A-Za-z]))\+?"
+LATEX_EMPHASIS = r"(?<=\\textbf\{)|(?<=\\emph\{)|(?<=\\textit\{)"  # '\textbf{11--17\%}'
 LATEX_TIMES = r"\\\(\\times\\\)|\\times"
 ORDERS = r"orders? of magnitude|OOM"
 ORDERS_RE = re.compile(ORDERS, re.I)
@@ -70,7 +71,7 @@ def quantity_pattern() -> re.Pattern[str]:
     # The leading lookahead only restates how a quantity starts; it lets the regex engine
     # skip ahead to the next digit, '+' or '$' (2x faster).
     return re.compile(
-        rf"(?=[+$0-9])(?<![\w.^{{}}/\\-])(?P<sign>\+)?{core(1)}"
+        rf"(?=[+$0-9])(?:(?<![\w.^{{}}/\\-])|{LATEX_EMPHASIS})(?P<sign>\+)?{core(1)}"
         rf"(?:\s*(?:-|–|—|--|to|and)\s*(?:more than |over |up to |almost |nearly )?{core(2)})?",
         re.I)
 

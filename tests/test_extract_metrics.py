@@ -328,6 +328,8 @@ def test_than_a_name_starting_with_a_digit(nlp):
     "Zephyr commits fast; at 30% conflicting commands, it is 1.3x faster than Orca.",
     "Zephyr is 1.3x faster than Orca, although limited by the 900 MB of in-processor memory.",
     "On an RTX 4070 Ti (12 GB), Zephyr is 1.3x faster than Orca.",
+    "With SSDs (about 7 GB/s per PCIe 4.0 drive), Zephyr is 1.3x faster than Orca.",
+    "After 40% of the rows are updated, Zephyr is 1.3x faster than Orca.",
 ])
 def test_set_up_numbers_beside_a_result_are_not_results(nlp, sentence):
     """Model sizes, hardware specs, conditions, goals, intervals, item sizes and budgets."""
@@ -569,6 +571,14 @@ def test_a_list_of_figures_for_named_systems(nlp):
                         "38.5% for DeepSpeed.")
     assert [(v, s, b) for v, _, s, b, _ in found] == [
         (52.3, "Pinwheel", "Megatron-LM"), (41.0, "Megatron-LM", None), (38.5, "DeepSpeed", None)]
+
+
+def test_a_bare_figure_for_a_described_system(nlp):
+    found = claims(nlp, "We present Anchor, a learned estimator for database servers. Its median "
+                        "q-error is 1.31, versus 4.7 for NeuroCard and 2.9 for the default "
+                        "PostgreSQL estimator.", title="Anchor: Estimation")
+    assert [(v, s) for v, _, s, _, _ in found] == [
+        (1.31, "Anchor"), (4.7, "NeuroCard"), (2.9, "PostgreSQL")]
 
 
 def test_bare_figures_for_listed_systems(nlp):

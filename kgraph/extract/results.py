@@ -27,7 +27,7 @@ SCORE_AFTER = re.compile(rf"\s{SCORES}\b")  # bare numbers that are scores: 'an 
 # 'is 3.6, compared with 2.4 for Medusa': two bare figures set side by side
 BARE_VERSUS_AFTER = re.compile(r",?\s+(?:compared (?:with|to)|versus|vs\.?)\s+\d[\d.,]*\s+for\s")
 BARE_VERSUS_BEFORE = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?)\s+$")
-FOR_NAME = re.compile(r"\s+for\s+[A-Z]")
+FOR_NAME = re.compile(r"\s+for\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")  # 'for the default X'
 FOR_LIST_BEFORE = re.compile(r"\d\s+for\s+[A-Z][^,;]{0,30},?\s+and\s+$")  # '3.95 for X and 3.52'
 BARE_COMPARATIVE = re.compile(r"\s(?:better|lower|higher|fewer|less|more)\s(?!than\b)\w", re.I)
 FORECAST = re.compile(r"\b(?:estimate|forecast|predict|project)", re.I)
@@ -66,7 +66,8 @@ AHEAD = re.compile(r"\s+(?:ahead|in advance)\b")
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)an?\s$")
 CHANGE_NOUN = re.compile(r"\s(?:\w+\s)?(?:reduction|saving|decrease|increase|improvement|"
                          r"drop|gain|cut)s?\b")
-CONDITION_BEFORE = re.compile(r"^\s*(?:With(?:\s+only|\s+just)?|When|If|For\s+\w+\s+(?:below|above|"
+CONDITION_BEFORE = re.compile(r"^\s*(?:With(?:\s+only|\s+just)?|When|If|After|Once|"
+                              r"For\s+\w+\s+(?:below|above|"
                               r"under|over|up to|smaller than|larger than))\s+$")
 SIZED_ITEMS = re.compile(r"\s(?!(?:savings|reductions|gains|improvements|less|more)\b)"
                          r"[a-z][a-z-]*[a-rt-z]s\b")  # '256 MB allreduces', '4 KB messages'
@@ -80,6 +81,7 @@ THRESHOLD_BEFORE = re.compile(r"\b[a-z]+s\s+(?:longer|shorter)\s+than\s+$")  # '
 BANDWIDTH_AFTER = re.compile(r"\s+of\s+(?:\w+\s+){0,2}bandwidth\b")  # '1.37 TB/s of HBM bandwidth'
 WORKLOAD_BEFORE = re.compile(r"\b(?:[Ss]ort|[Ss]tor|[Pp]rocess|[Ss]cann|[Ll]oad|[Ii]ndex|[Ii]ngest|"
                              r"[Ss]huffl)ing\s+$")  # 'storing 310 TB of objects'
+PER_DEVICE = re.compile(r"\s+per\s+(?:[\w.-]+\s+){0,3}(?:drive|disk|SSD|DIMM)s?\b")  # its spec
 CLAUSE_AT = re.compile(r"(?:^|[;,]\s*)[Aa]t\s+$")  # a share opening a clause is its condition
 LOAD_BEFORE = re.compile(r"\b(?:[Dd]uring|[Uu]nder)\s+$")  # 'during 500 pool updates per second'
 SPEC_WORD_BEFORE = re.compile(r"\b(?:advertised|theoretical|nominal|rated|peak)\s+$")
@@ -153,8 +155,8 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
             return False  # 'a T4 GPU (16GB)' states the hardware
     if (q.unit in SIZES or q.unit in RATES) and SPEC_BEFORE.search(before, len(before) - 12):
         return False  # 'on a 100 Gbps network', 'with a 2 TB SSD' describe the set-up
-    if q.unit in RATES and LINK_AFTER.match(after):
-        return False
+    if q.unit in RATES and (LINK_AFTER.match(after) or PER_DEVICE.match(after)):
+        return False  # '100 Gbps links', 'about 7 GB/s per PCIe 4.0 drive'
     if q.unit in POWER and (POWER_SETUP_AFTER.match(after)
                             or POWER_SETUP_BEFORE.search(before, len(before) - 40)):
         return False

@@ -601,3 +601,19 @@ def test_a_list_of_subjects_pairs_with_its_numbers_respectively(nlp):
                         "connections, whereas SilkRoad and Cheetah break 0.41% and 0.12% of "
                         "connections, respectively.")
     assert [(v, s) for v, _, s, _, _ in found] == [(0.41, "SilkRoad"), (0.12, "Cheetah")]
+
+
+@pytest.mark.parametrize("phrase,value,unit", [
+    (r"$2.1 \times 10^{25}$ FLOP", 2.1e25, "FLOP"), ("3 x 10^6 requests per second", 3e6,
+                                                    "requests/s"),
+    ("38 tCO2e", 38, "tCO2e")])
+def test_scientific_notation_and_carbon_units(nlp, phrase, value, unit):
+    found = claims(nlp, f"We present Zephyr, a GPU estimator. Zephyr estimates {phrase}.")
+    assert [(v, u) for v, u, *_ in found] == [(pytest.approx(value), unit)]
+
+
+def test_a_list_of_bare_scores(nlp):
+    found = claims(nlp, "We present SlimQuant, a GPU quantiser. It attains WikiText-2 "
+                        "perplexities of 5.61, 4.98 and 3.41 on three models, and accuracy drops "
+                        "by less than 1 point.")
+    assert [(v, u) for v, u, *_ in found] == [(5.61, ""), (4.98, ""), (3.41, ""), (1, "points")]

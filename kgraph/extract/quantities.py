@@ -18,6 +18,8 @@ PATTERNS = Path(__file__).resolve().parent / "patterns"
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SCALE = r"(?:\s?(?:thousand|million|billion|trillion)\b|[kKMBT](?![A-Za-z]))\+?"
 LATEX_EMPHASIS = r"(?<=\\textbf\{)|(?<=\\emph\{)|(?<=\\textit\{)"  # '\textbf{11--17\%}'
+# Scientific notation: '$2.1 \times 10^{25}$', '3 x 10^6'.
+EXPONENT = r"\s*(?:\\times|×|x)\s*10\^\{{?(?P<exp{i}>[-−]?\d+)\}}?"
 LATEX_TIMES = r"\\\(\\times\\\)|\\times"
 ORDERS = r"orders? of magnitude|OOM"
 ORDERS_RE = re.compile(ORDERS, re.I)
@@ -65,8 +67,8 @@ def quantity_pattern() -> re.Pattern[str]:
     unit = rf"(?:{LATEX_TIMES}|-fold\b|{ORDERS}|{ENERGY_PER}|(?:{spelled})(?![A-Za-z0-9])|{RATE})"
 
     def core(i: int) -> str:
-        return (rf"(?P<cur{i}>\$)?(?P<num{i}>{NUMBER})(?![\d^])(?P<scale{i}>{SCALE})?\$?"
-                rf"(?:\s?(?P<unit{i}>{unit}))?\$?")
+        return (rf"(?P<cur{i}>\$)?(?P<num{i}>{NUMBER})(?![\d^])(?:{EXPONENT.format(i=i)})?"
+                rf"(?P<scale{i}>{SCALE})?\$?(?:\s?(?P<unit{i}>{unit}))?\$?")
 
     # The leading lookahead only restates how a quantity starts; it lets the regex engine
     # skip ahead to the next digit, '+' or '$' (2x faster).
@@ -116,9 +118,11 @@ def _one(match: re.Match[str], i: int, inherited: str, group: int) -> Quantity:
             if match[f"scale{i}"] else match.end(f"num{i}")
     if match[f"cur{i}"]:
         start = match.start(f"cur{i}")
-        if not unit and not _latex(match, i):
+        if not unit and not _latex(match, i) and not match[f"exp{i}"]:
             unit = "USD"
     value = _value(match[f"num{i}"], match[f"scale{i}"])
+    if exponent := match[f"exp{i}"]:
+        value = float(f"{value}e{int(exponent.replace('−', '-'))}")
     if unit == "OOM":
         value, unit = 10 ** value, "x"
     return Quantity(text[start:end], start, end, value, unit, group)

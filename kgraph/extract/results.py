@@ -19,9 +19,9 @@ CAPACITY_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s)?(?:DRAM|memory|RAM|HBM\
 HARDWARE_GAP = re.compile(r"\s*(?:of\s+|x\s+)?(?:(?!(?:on|with|using|over|across|in|at|for|than|"
                           r"and|or|per|by|the|a|an|because|since|as|when|while|where|if|that|"
                           r"which)\b)\w+\s+)?")  # '8 GPUs', '8x A100', not '1.2x on A100'
-SCORES = (r"(?:AUC|AUROC|accuracy|F1(?:[- ]score)?|BLEU|ROUGE(?:-\w+)?|perplexity|mAP|"
-          r"R\^?2|Pearson correlation|Spearman correlation|correlation|MAE|RMSE|MSE)")
-SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:(?:\s\w+)?\s(?:of|=|:|is|was|by|within))?\s\(?"
+SCORES = (r"(?:AUC|AUROC|accurac(?:y|ies)|F1(?:[- ]score)?|BLEU|ROUGE(?:-\w+)?|perplexit(?:y|ies)|"
+          r"mAP|R\^?2|Pearson correlation|Spearman correlation|correlation|MAE|RMSE|MSE|PUE)")
+SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:(?:\s\w+)?\s(?:of|=|:|is|was|are|were|by|within))?\s\(?"
                           rf"(?:about\s|up to\s)?$")
 SCORE_AFTER = re.compile(rf"\s{SCORES}\b")  # bare numbers that are scores: 'an AUC of 0.94'
 # 'is 3.6, compared with 2.4 for Medusa': two bare figures set side by side
@@ -83,6 +83,9 @@ WORKLOAD_BEFORE = re.compile(r"\b(?:[Ss]ort|[Ss]tor|[Pp]rocess|[Ss]cann|[Ll]oad|
                              r"[Ss]huffl)ing\s+$")  # 'storing 310 TB of objects'
 PER_DEVICE = re.compile(r"\s+per\s+(?:[\w.-]+\s+){0,3}(?:drive|disk|SSD|DIMM)s?\b")  # its spec
 CLAUSE_AT = re.compile(r"(?:^|[;,]\s*)[Aa]t\s+$")  # a share opening a clause is its condition
+BARE_LIST_GAP = re.compile(r",\s*|,?\s+and\s+")
+RANGE_AFTER = re.compile(r"\s+range\b")
+OVER_BOUND = re.compile(r"\b(?:of|is|was|by|to|at)\s+over\s+$")  # 'a lifetime of over 5 years'
 LOAD_BEFORE = re.compile(r"\b(?:[Dd]uring|[Uu]nder)\s+$")  # 'during 500 pool updates per second'
 SPEC_WORD_BEFORE = re.compile(r"\b(?:advertised|theoretical|nominal|rated|peak)\s+$")
 SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|larger|and|or|"
@@ -113,7 +116,8 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
                 or bool(BARE_VERSUS_AFTER.match(text, q.end))
                 or bool(FOR_NAME.match(text, q.end) and (
                     BARE_VERSUS_BEFORE.search(text, max(sentence[0], q.start - 40), q.start)
-                    or FOR_LIST_BEFORE.search(text, max(sentence[0], q.start - 50), q.start))))
+                    or FOR_LIST_BEFORE.search(text, max(sentence[0], q.start - 50), q.start)))
+                or _listed_after_bare_result(q, quantities, text, sentence, mentions))
     before, after = text[sentence[0]:q.start], text[q.end:sentence[1]]
     if before.endswith("at ") and (AT_CONDITION.match(after) or q.unit in LINE_RATES
                                    or q.unit == "%" and CLAUSE_AT.search(before)):
@@ -128,8 +132,8 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
         return False  # 'an SLO attainment target of 90%', 'a fixed 200 ms TPOT budget'
     if before.endswith(("per ", "every ")):
         return False  # 'per 2 MB region', 'every 15 minutes'
-    if SPEC_WORD_BEFORE.search(before, len(before) - 14):
-        return False  # 'of the advertised 200 GB/s'
+    if SPEC_WORD_BEFORE.search(before, len(before) - 14) or RANGE_AFTER.match(after):
+        return False  # 'of the advertised 200 GB/s', 'caps in the 350-700 W range'
     if q.unit in SIZES and WORKLOAD_BEFORE.search(before, len(before) - 14):
         return False  # 'Sorting 100 TB', 'storing 310 TB of objects'
     if q.unit.endswith("/s") and LOAD_BEFORE.search(before, len(before) - 8):
@@ -166,6 +170,7 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
             m.type == "MODEL" and q.end < m.start <= q.end + 2 for m in mentions):
         return False  # 'a 2 TB DLRM' is the size of the model
     if q.unit in DURATIONS and (before.endswith(("for ", "spanning ", "covering "))
+                                or before.endswith("over ") and not OVER_BOUND.search(before)
                                 or AHEAD.match(after)):
         return False  # 'trained on 2,048 TPUs for 21 days', 'forecasts 24 hours ahead'
     if q.unit in SIZES and ARTICLE_BEFORE.search(before) and SIZED_THING.match(after) \
@@ -174,6 +179,15 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
     if CONDITION_BEFORE.search(before):
         return False  # 'With only 25% of the working set ...', 'For messages below 64 KB'
     return not (q.unit in DURATIONS + ("GB", "TB", "MB") and SETUP_AFTER.match(after))
+
+
+def _listed_after_bare_result(q: Quantity, quantities: list[Quantity], text: str,
+                              sentence: tuple[int, int], mentions: list[Mention]) -> bool:
+    """'perplexities of 5.61, 4.98 and 3.41': a bare number listed right after a bare result."""
+    earlier = [o for o in quantities if sentence[0] <= o.start and o.end <= q.start]
+    return bool(earlier) and not earlier[-1].unit \
+        and BARE_LIST_GAP.fullmatch(text, earlier[-1].end, q.start) is not None \
+        and is_result(earlier[-1], quantities, text, sentence, mentions)
 
 
 def _bare_change(q: Quantity, quantities: list[Quantity], text: str,

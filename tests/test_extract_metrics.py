@@ -617,3 +617,10 @@ def test_a_list_of_bare_scores(nlp):
                         "perplexities of 5.61, 4.98 and 3.41 on three models, and accuracy drops "
                         "by less than 1 point.")
     assert [(v, u) for v, u, *_ in found] == [(5.61, ""), (4.98, ""), (3.41, ""), (1, "points")]
+
+
+def test_findings_about_the_setting_are_nobodys_results(nlp):
+    found = claims(nlp, "We analyze a trace of GPU functions. We find that GPU cold starts last "
+                        "up to 41 s. We design Warmly, which cuts cold-start time by 62%.",
+                   title="Warmly: Keep-Alive for Serverless GPUs")
+    assert [(v, s) for v, _, s, _, _ in found] == [(41, None), (62, "Warmly")]

@@ -81,6 +81,9 @@ SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,4}")  # 'break' in 'A and B break 
 LIST_AND = re.compile(r",?\s+(?:and\s+)?")  # '41.0% for X and 38.5% for Y'
 # A name in a prepositional phrase is a set-up, not a subject ('throughput for LLaMA-3 reaches').
 SETUP_BEFORE = re.compile(r"\b(?:with|for|under|using)\s+(?:the\s+)?$")
+FINDING = re.compile(r"\s*(?:We|we)\s+(?:find|found|observe|observed|show|measure|measured)\s+"
+                     r"that\b|\s*Our\s+(?:measurements|analysis|characteri[sz]ation|study)\s+"
+                     r"(?:shows?|reveals?|finds?)\b")
 IT_SUBJECT = re.compile(r"\b(?:and|but)\s+it\s")  # the paper's system again, as a pronoun
 # 'from 1,840 ms with Flink (...) to 96 ms': the first figure is the named system's.
 FROM_SETUP = re.compile(r"\s+(?:with|for|under|using|on)\s")
@@ -181,7 +184,8 @@ def _verb_after() -> re.Pattern[str]:
 
 def _subject(text: str, cues: list[tuple[int, int]], q: Quantity, clause: tuple[int, int],
              names: list[Mention], proposed: str | None) -> str | None:
-    """The last system/model before the number that acts as a subject, else the proposed one."""
+    """The last system/model before the number that acts as a subject, else the proposed one
+    (but no one in a sentence reporting findings: 'We find that cold starts last 9-41 s')."""
     zones = _comparison_zones(text, cues, clause)
     verbs = _verb_after()
     start = clause[0]
@@ -192,7 +196,7 @@ def _subject(text: str, cues: list[tuple[int, int]], q: Quantity, clause: tuple[
                 and verbs.match(text, m.end, m.end + 30) \
                 and not SETUP_BEFORE.search(text, max(clause[0], m.start - 20), m.start):
             return m.canonical
-    return proposed
+    return None if FINDING.match(text, clause[0]) else proposed
 
 
 def _baseline_zone(text: str, cues: list[tuple[int, int]], q: Quantity, clause: tuple[int, int],

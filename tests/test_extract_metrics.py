@@ -624,3 +624,10 @@ def test_findings_about_the_setting_are_nobodys_results(nlp):
                         "up to 41 s. We design Warmly, which cuts cold-start time by 62%.",
                    title="Warmly: Keep-Alive for Serverless GPUs")
     assert [(v, s) for v, _, s, _, _ in found] == [(41, None), (62, "Warmly")]
+
+
+def test_a_defining_sentence_names_the_papers_system_over_a_frequent_method(nlp):
+    found = claims(nlp, "Fine-tuning with LoRA still needs GPUs. Lodestar is an offloading runtime "
+                        "for LoRA. With LoRA rank 16, Lodestar reaches 1,240 tokens/s and LoRA "
+                        "jobs use 83% of the GPU.", title="SSD-Aware Offloading with Lodestar")
+    assert {s for _, _, s, _, _ in found} == {"Lodestar"}

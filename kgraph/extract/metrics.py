@@ -128,10 +128,10 @@ def _plain_phrase(name: str, text: str) -> bool:
 
 
 def _proposed(text: str, names: list[Mention]) -> str | None:
-    """The paper's own system: title 'X:', 'we propose X', 'build X, a ...', else the most
-    named system."""
+    """The paper's own system: title 'X:', 'we propose X', 'build X, a ...', 'X is a ...', else
+    the most named system."""
     systems = [m for m in names if m.type == "SYSTEM"]
-    cued = [hit.canonical for key in ("title", "proposal", "called", "appositive")
+    cued = [hit.canonical for key in ("title", "proposal", "called", "appositive", "definition")
             for match in cue_matches(key, text)
             if (hit := next((m for m in systems if match.start("name") <= m.start
                              < match.end("name") + 12), None))]

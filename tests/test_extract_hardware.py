@@ -140,3 +140,10 @@ def test_consumer_gpus_numbered_variants_and_memory_spellings(nlp):
     assert [t for t, _, _ in found] == [
         "RTX 4070 Ti", "Intel Data Center GPU Max 1550", "Intel Xeon CPU Max 9470", "host DRAM",
         "unified memory", "Intel Optane DC PMem"]
+
+
+def test_bare_data_center_gpu_names_and_lettered_cpu_models(nlp):
+    found = hardware(nlp, "We serve on four T4 GPUs, an A10, two H20 cards and an AMD EPYC 7V13.")
+    assert [(t, c) for t, _, c in found] == [
+        ("T4", "NVIDIA T4"), ("A10", "NVIDIA A10"), ("H20", "NVIDIA H20"),
+        ("AMD EPYC 7V13", "AMD EPYC 7V13")]

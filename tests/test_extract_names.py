@@ -210,3 +210,9 @@ def test_an_acronym_of_a_descriptive_phrase_is_the_name(nlp):
                        "(TIDAL), an MoE runtime for GPUs. TIDAL is 1.4x faster than Tutel."), nlp)
     assert {m.canonical for m in ex.mentions if m.type == "SYSTEM"} == {"TIDAL", "Tutel"}
     assert [c.system for c in ex.claims] == ["TIDAL"]
+
+
+def test_model_tiers_after_a_version(nlp):
+    found = names(nlp, "Compute Estimates", "We estimate the training compute of Gemini 1.0 Ultra "
+                                             "and GPT-4 Turbo on GPUs.")
+    assert found == {"Gemini 1.0 Ultra": "MODEL", "GPT-4 Turbo": "MODEL"}

@@ -50,11 +50,12 @@ PRODUCT_STARTS = (*(vendor.split()[0] for vendor in VENDORS), *LINES)
 PRODUCT = re.compile(
     rf"(?P<vendor>{'|'.join(VENDORS)})\s+"
     r"(?P<line>GeForce\s+|Tesla\s+|Quadro\s+|Instinct\s+|Radeon\s+|Xeon\s+|Core\s+|EPYC\s+|"
-    r"Ascend\s+|Snapdragon\s+|Alveo\s+)?(?:(?:Gold|Silver|Platinum|Bronze|Max)\s+)?(?P<model>(?:[A-Z]{1,4}\s?-?)?\d{2,4}[A-Za-z+]{0,3})(?![\w-])")
+    r"Ascend\s+|Snapdragon\s+|Alveo\s+)?(?:(?:Gold|Silver|Platinum|Bronze|Max)\s+)?(?P<model>(?:[A-Z]{1,4}\s?-?)?(?:\d{2,4}|\d[A-Z]\d{1,2})[A-Za-z+]{0,3})(?![\w-])")
 # A product line's model numbers without the vendor ('Xeon Gold 6338', 'EPYC 7763', 'Tofino2').
 LINE_PRODUCT = re.compile(
     rf"(?P<line>{'|'.join(LINES)})(?:\s+(?:(?:Gold|Silver|Platinum|Bronze|Max|W)\s+)?|(?=\d))"
-    r"(?P<model>(?:[A-Z]{1,4}\s?-?)?\d{1,4}[A-Za-z+]{0,3}(?:\sGen\s\d|\sTi|\sSUPER)?)(?![\w-])")
+    r"(?P<model>(?:[A-Z]{1,4}\s?-?)?\d{1,4}(?:[A-Z]\d{1,2})?[A-Za-z+]{0,3}(?:\sGen\s\d|\sTi|\sSUPER)?)"
+    r"(?![\w-])")  # 'EPYC 7V13'
 # A variant written after a catalogued name: 'H100 SXM5', 'A100 PCIe', 'DDR5-4800'.
 VARIANTS = {"GPU": re.compile(r"\s(?:SXM\d?|PCIe|NVL|\d{3,4})(?![\w-])"),  # 'GPU Max 1550'
             "CPU": re.compile(r"\s\d{4}[A-Z]?(?![\w-])"),  # 'Xeon CPU Max 9470'

@@ -84,6 +84,7 @@ WORKLOAD_BEFORE = re.compile(r"\b(?:[Ss]ort|[Ss]tor|[Pp]rocess|[Ss]cann|[Ll]oad|
 PER_DEVICE = re.compile(r"\s+per\s+(?:[\w.-]+\s+){0,3}(?:drive|disk|SSD|DIMM)s?\b")  # its spec
 CLAUSE_AT = re.compile(r"(?:^|[;,]\s*)[Aa]t\s+$")  # a share opening a clause is its condition
 BARE_LIST_GAP = re.compile(r",\s*|,?\s+and\s+")
+BEFORE_PAREN = re.compile(r"(?:\s+[A-Za-z]+)?\s?")  # 'T4 GPU (16GB)': the class word between
 RANGE_AFTER = re.compile(r"\s+range\b")
 OVER_BOUND = re.compile(r"\b(?:of|is|was|by|to|at)\s+over\s+$")  # 'a lifetime of over 5 years'
 LOAD_BEFORE = re.compile(r"\b(?:[Dd]uring|[Uu]nder)\s+$")  # 'during 500 pool updates per second'
@@ -155,7 +156,8 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
         return False  # 'with up to 2 TB of operator state', 'a Jetson AGX Orin 64GB'
     if q.unit in SIZES and before.rstrip().endswith("("):
         paren = q.start - len(before) + len(before.rstrip()) - 1
-        if any(m.end in (paren, paren - 1) for m in mentions if m.type not in NAME_TYPES):
+        if any(m.end <= paren and BEFORE_PAREN.fullmatch(text, m.end, paren)
+               for m in mentions if m.type not in NAME_TYPES):
             return False  # 'a T4 GPU (16GB)' states the hardware
     if (q.unit in SIZES or q.unit in RATES) and SPEC_BEFORE.search(before, len(before) - 12):
         return False  # 'on a 100 Gbps network', 'with a 2 TB SSD' describe the set-up

@@ -61,7 +61,9 @@ VARIANTS = {"GPU": re.compile(r"\s(?:SXM\d?|PCIe|NVL|\d{3,4})(?![\w-])"),  # 'GP
             "CPU": re.compile(r"\s\d{4}[A-Z]?(?![\w-])"),  # 'Xeon CPU Max 9470'
             "MEMORY": re.compile(r"-\d{4}(?![\w-])")}
 CASE_SENSITIVE = 5
-CLASS_TAIL = re.compile(r"[\s-](?:GPU|CPU|FPGA|NPU|TPU)s?$")  # not SSD: 'NVMe SSD' is a name
+# Class words a product is named without ('AMD Alveo U280 FPGA'); not SSD: 'NVMe SSD' is a name.
+CLASS_WORDS = ("GPU", "CPU", "FPGA", "NPU", "TPU")
+CLASS_TAIL = re.compile(rf"[\s-](?:{'|'.join(CLASS_WORDS)})s?$")
 DEFINITION = re.compile(r"\s\((?P<acronym>[A-Z][A-Za-z0-9]{1,7})\)")
 
 
@@ -130,7 +132,7 @@ def _longest(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str
 
 SIZE = re.compile(r"\d+\s?GB")
 # Generic catalogue entries that, right after another hardware name, are its head noun.
-HEAD_NOUNS = {"accelerator", "GPU", "CPU", "NPU", "TPU", "FPGA", "DPU", "SSD"}
+HEAD_NOUNS = {*CLASS_WORDS, "accelerator", "DPU", "SSD"}
 
 
 def _sized_variants(canonicals: set[str]) -> dict[str, str]:

@@ -38,6 +38,16 @@ def lexicon() -> dict:
     return data
 
 
+def coined(word: str) -> bool:
+    """A capital or digit after the first letter: a made-up word ('vLLM', 'ZeRO', 'H2O').
+
+    Examples:
+        >>> coined("vLLM"), coined("H2O"), coined("Germany")
+        (True, True, False)
+    """
+    return any(c.isupper() or c.isdigit() for c in word[1:])
+
+
 def anchored_matches(pattern: re.Pattern[str], anchors: Iterable[int], text: str,
                      lead: int) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, for patterns whose every match holds an anchor (a word

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from kgraph.extract.catalogue import alias_index
 from kgraph.extract.cues import compile_cues, cue_matches
 from kgraph.extract.domain import is_computing
-from kgraph.extract.lexicon import lexicon
+from kgraph.extract.lexicon import coined, lexicon
 from kgraph.extract.quantities import Quantity, find_quantities, quantity_pattern
 from kgraph.extract.results import CHANGE_STEMS, is_result
 from kgraph.extract.sentences import sentence_at, sentence_spans
@@ -124,7 +124,7 @@ def _plain_phrase(name: str, text: str) -> bool:
     """Several plain words, named once: a phrase rather than a coined name."""
     words = name.split()
     return (len(words) > 1 and text.count(name) < 2
-            and not any(c.isupper() or c.isdigit() for w in words for c in w[1:]))
+            and not any(coined(w) for w in words))
 
 
 def _proposed(text: str, names: list[Mention]) -> str | None:

@@ -22,7 +22,14 @@ from spacy.tokens import Doc
 
 from kgraph.extract.cues import compile_cues, cue_matches
 from kgraph.extract.domain import is_computing
-from kgraph.extract.lexicon import MODIFIER_AFTER, MODIFIER_SUFFIX, TOKEN, lexicon, model_matches
+from kgraph.extract.lexicon import (
+    MODIFIER_AFTER,
+    MODIFIER_SUFFIX,
+    TOKEN,
+    coined,
+    lexicon,
+    model_matches,
+)
 from kgraph.extract.quantities import unit_table
 from kgraph.extract.sentences import sentence_spans
 from kgraph.extract.spans import (
@@ -72,8 +79,7 @@ def _cued(text: str) -> Iterator[str]:
         # 'than Cray MPICH' is one name; 'than DeepSpeed ZeRO-Infinity' holds two of its own;
         # 'than Germany' is no name: one word at least must look made up (capitals inside),
         # unless more names follow in a list
-        coined = any(any(c.isupper() or c.isdigit() for c in w[1:]) for w in words)
-        if (coined or listed and len(words) == 1) and (len(words) == 1
+        if (any(coined(w) for w in words) or listed and len(words) == 1) and (len(words) == 1
                        or not any(CAMEL.search(w) or w in lexicon()["known"] for w in words)):
             yield from _name_parts(match["name"], "")
     if '" (' in text or "” (" in text:
@@ -94,8 +100,8 @@ def _name_parts(name: str, after: str) -> Iterator[str]:
     name = _clean(name)
     if acronym:
         yield acronym["a"]
-    coined = CAMEL.search(name) or "-" in name
-    if name and all(_name_like(w) for w in name.split()) and (not acronym or coined):
+    shaped = CAMEL.search(name) or "-" in name
+    if name and all(_name_like(w) for w in name.split()) and (not acronym or shaped):
         yield name
 
 
@@ -200,7 +206,7 @@ def _before_dataset_cues(text: str, cues: list[re.Match[str]]) -> Iterator[str]:
     for cue in cues:
         before = NAME_BEFORE_CUE.search(text, max(0, cue.start() - 40), cue.start())
         if before and not AFTER_NUMBER.search(text, max(0, before.start() - 12), before.start()) \
-                and (any(c.isupper() or c.isdigit() for c in before["name"][1:]) or before["the"]):
+                and (coined(before["name"]) or before["the"]):
             yield before["name"]
 
 

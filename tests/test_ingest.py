@@ -138,3 +138,12 @@ def test_strict_stops_and_leaves_the_store_as_it_was(tmp_path):
     assert len(store) == before
     report = build([path], store)
     assert report.added == 2 and len(report.errors) == 1
+
+
+def test_strict_build_from_stdin_reads_it_twice(monkeypatch, tmp_path):
+    """A strict build checks every input before writing, then reads it again: standard
+    input is spooled once, so the second reading still has the records."""
+    lines = "\n".join(good(i) for i in (1, 2)) + "\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines.encode())))
+    report = build(["-"], KGStore(tmp_path / "store"), strict=True)
+    assert (report.read, report.added) == (2, 2)

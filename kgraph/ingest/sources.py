@@ -12,6 +12,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -76,10 +77,12 @@ def _binary(head: bytes) -> bool:
     return control > 0.1 * len(head)
 
 
-def _stdin_copy() -> Path:
-    """Standard input spooled to a temporary file (removed at exit), so it can be re-read."""
+@cache
+def _spooled(stream: BinaryIO) -> Path:
+    """A stream (standard input) copied to a temporary file (removed at exit), once, so it
+    can be read again (a strict build reads its inputs twice)."""
     with tempfile.NamedTemporaryFile(prefix="kgraph-stdin-", delete=False) as copy:
-        shutil.copyfileobj(sys.stdin.buffer, copy)
+        shutil.copyfileobj(stream, copy)
     atexit.register(Path(copy.name).unlink, missing_ok=True)
     return Path(copy.name)
 
@@ -133,7 +136,7 @@ def open_sources(paths: Iterable[str | Path]) -> Iterator[SourceText]:
             raise InputError(raw, None, "no such file")
     for raw in paths:
         if raw == "-":
-            yield probe(SourceText("-", _stdin_copy()))
+            yield probe(SourceText("-", _spooled(sys.stdin.buffer)))
             continue
         for file in _files(Path(raw)):
             if file.suffix.lower() == ".zip":

@@ -505,6 +505,16 @@ def test_from_a_with_a_named_system_to_b(nlp, sentence, before):
     assert [(s, b) for _, _, s, b, _ in found] == [(before, None), ("Zephyr", before)]
 
 
+def test_both_ends_of_a_change_with_a_set_up_phrase_between_name_the_metric(nlp):
+    ex = extract(Paper("t", "Zephyr: Trees", "We present Zephyr, a speculative decoder. The "
+                       "adaptive tree raises the mean acceptance rate from 0.58 with a fixed "
+                       "tree to 0.71, and cuts p99 latency from 1,840 ms with Flink to 96 ms."),
+                 nlp)
+    assert [(c.value, c.metric) for c in ex.claims] == [
+        (0.58, "mean acceptance rate"), (0.71, "mean acceptance rate"),
+        (1840, "p99 latency"), (96, "p99 latency")]
+
+
 def test_a_name_in_a_set_up_phrase_is_no_subject(nlp):
     found = claims(nlp, "We present Zephyr, a quantiser. On eight NPUs, decoding throughput for "
                         "LLaMA-3-70B reaches 1,870 tokens/s.")

@@ -22,7 +22,7 @@ from kgraph.extract.cues import compile_cues, cue_matches
 from kgraph.extract.domain import is_computing
 from kgraph.extract.lexicon import coined, lexicon
 from kgraph.extract.quantities import Quantity, find_quantities, quantity_pattern
-from kgraph.extract.results import CHANGE_STEMS, is_result
+from kgraph.extract.results import CHANGE_STEMS, change_apart, is_result
 from kgraph.extract.sentences import sentence_at, sentence_spans
 from kgraph.extract.spans import (
     doc_data,
@@ -56,6 +56,8 @@ CONTRAST_START = re.compile(r"\s*(?:Compared|In contrast|Unlike|Relative)")
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an|those of|that of)\s+", re.I)
 ON_HARDWARE = re.compile(r"\s+(?:\w+\s+)?(?:on|using|with)\s+(?:an?\s+|the\s+|one\s+|a single\s+)?")
 VACUOUS = re.compile(r"^$|\d|\bby$")  # words that only point at another number
+# Digits that belong to a metric's own words: 'p99 latency', 'L1 hit rate', 'top-1 accuracy'
+METRIC_DIGITS = re.compile(r"\b(?:[pP]\d{2}(?:\.\d+)?|L[1-3]|top-\d+|FP\d+|INT\d+|F1)\b")
 AMOUNT_TAIL = re.compile(r"\s(?:up to|about|nearly|roughly|over|more than|an average of)\s*$")
 CHANGE_WORD = re.compile(rf"(?:{CHANGE_STEMS})\w*")  # one word of a change verb
 NUMBER_START = re.compile(r"[\d.,]+[A-Za-z%×/]*(?:\s|$)")  # '30TF using', not '1F1B'
@@ -86,8 +88,6 @@ FINDING = re.compile(r"\s*(?:We|we)\s+(?:find|found|observe|observed|show|measur
                      r"(?:shows?|reveals?|finds?)\b")
 IT_SUBJECT = re.compile(r"\b(?:and|but)\s+it\s")  # the paper's system again, as a pronoun
 # 'from 1,840 ms with Flink (...) to 96 ms': the first figure is the named system's.
-FROM_SETUP = re.compile(r"\s+(?:with|for|under|using|on)\s")
-TO_BEFORE = re.compile(r"\sto\s+(?:just\s+|only\s+)?$")
 DIGIT = re.compile(r"\d")
 TIGHT_BREAK = re.compile(r",|\s(?:and|or|but)\b")
 AND_GAP = re.compile(r"(?:,|\band|\bor)\s+$")
@@ -294,14 +294,17 @@ def _measured_before(head: str) -> str | None:
 
 
 def _name_metrics(text: str, claims: list[dict]) -> None:
-    """Each claim's metric words; the second end of a range ('from 9.4 to 1.6') and a number
+    """Each claim's metric words; the second end of a range ('from 9.4 to 1.6', 'from 9.4
+    with X to 1.6') and a number
     whose own words say nothing ('by 1.2x on A100 and 1.4x on L40S') take those of the claim
     before it."""
     previous: dict | None = None
     for c in claims:
         c["metric"] = _metric_words(text, c["q"], c["sentence"])
         if previous and previous["sentence"] == c["sentence"] and (
-                VACUOUS.search(c["metric"]) or previous["q"].group == c["q"].group):
+                VACUOUS.search(METRIC_DIGITS.sub("", c["metric"]))
+                or previous["q"].group == c["q"].group
+                or change_apart(text, previous["q"], c["q"])):
             c["metric"] = previous["metric"]
         previous = c
 
@@ -396,9 +399,7 @@ def _from_figures(text: str, claims: list[dict], names: list[Mention]) -> None:
     """'from 1,840 ms with Flink to 96 ms': the 1,840 ms is Flink's own figure, and Flink
     the baseline of the 96 ms."""
     for a, b in zip(claims, claims[1:], strict=False):
-        if (a["sentence"] != b["sentence"] or not text.endswith("from ", 0, a["q"].start)
-                or not FROM_SETUP.match(text, a["q"].end)
-                or not TO_BEFORE.search(text, a["q"].end, b["q"].start)):
+        if a["sentence"] != b["sentence"] or not change_apart(text, a["q"], b["q"]):
             continue
         name = next((m.canonical for m in names if a["q"].end < m.start < b["q"].start
                      and m.type in ("SYSTEM", "MODEL")), None)

@@ -147,3 +147,20 @@ def test_bare_data_center_gpu_names_and_lettered_cpu_models(nlp):
     assert [(t, c) for t, _, c in found] == [
         ("T4", "NVIDIA T4"), ("A10", "NVIDIA A10"), ("H20", "NVIDIA H20"),
         ("AMD EPYC 7V13", "AMD EPYC 7V13")]
+
+
+def test_a_family_and_one_version_of_it_are_one_device(nlp):
+    found = hardware(nlp, "KV blocks move over PCIe from DDR5 to HBM; on PCIe 5.0 and HBM3 "
+                          "the copy is cheap.")
+    assert {(t, c) for t, _, c in found} == {("PCIe", "PCIe 5.0"), ("PCIe 5.0", "PCIe 5.0"),
+                                             ("DDR5", "DDR5"), ("HBM", "HBM3"), ("HBM3", "HBM3")}
+    two = hardware(nlp, "Links range from PCIe 4.0 to PCIe 5.0; PCIe is the bottleneck.")
+    assert {c for _, _, c in two} == {"PCIe", "PCIe 4.0", "PCIe 5.0"}
+
+
+def test_a_spelling_after_its_vendors_name(nlp):
+    found = hardware(nlp, "We train on Intel Gaudi 2 and AWS Inferentia2 with NVIDIA ConnectX-7 "
+                          "NICs.")
+    assert [(t, c) for t, _, c in found] == [
+        ("Intel Gaudi 2", "Intel Gaudi2"), ("AWS Inferentia2", "AWS Inferentia"),
+        ("NVIDIA ConnectX-7", "NVIDIA ConnectX-7"), ("NICs", "network interface")]

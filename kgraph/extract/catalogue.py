@@ -78,17 +78,29 @@ def fold(spelling: str) -> str:
 
 @lru_cache(maxsize=1)
 def phrase_index() -> tuple[dict[str, HardwareEntry], frozenset[str]]:
-    """Folded spelling -> entry, and every leading run of words of a spelling
-    ('nvidia', 'nvidia tesla', 'nvidia tesla v100')."""
+    """Folded spelling (also after the vendor's name) -> entry, and every leading run of
+    words of a spelling ('nvidia', 'nvidia tesla', 'nvidia tesla v100')."""
     index: dict[str, HardwareEntry] = {}
     prefixes: set[str] = set()
     for entry in hardware_catalogue():
-        for spelling in (entry.label, *entry.aliases):
+        for spelling in _with_vendor(entry):
             key = fold(spelling)
             index.setdefault(key, entry)
             words = key.split(" ")
             prefixes.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
     return index, frozenset(prefixes)
+
+
+def _with_vendor(entry: HardwareEntry) -> list[str]:
+    """An entry's spellings, and after its vendor's name those that are not another spelling
+    and more words ('Gaudi 2' is also written 'Intel Gaudi 2'; 'ConnectX-7 NICs' keeps the
+    NICs a word of their own after 'NVIDIA ConnectX-7')."""
+    spellings = [entry.label, *entry.aliases]
+    vendor = entry.vendor
+    if vendor:
+        spellings += [f"{vendor} {s}" for s in spellings[1:] if not s.startswith(vendor)
+                      and not any(s.startswith(t + " ") for t in spellings)]
+    return spellings
 
 
 def may_start_phrase(word: str) -> bool:

@@ -130,23 +130,34 @@ def _longest(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str
     return sorted(non_overlapping(sorted(found, key=lambda f: f[0] - f[1])))
 
 
-SIZE = re.compile(r"\d+\s?GB")
+# What a variant adds to its product or family: a memory size ('A100 80GB'), a version
+# ('PCIe 5.0', 'InfiniBand HDR') or a generation right after a family's letters ('HBM3').
+SIZE_TAIL = re.compile(r" \d+\s?GB")
+VERSION_TAIL = re.compile(r" \d+\.\d+| [A-Z]{3}")
+GENERATION_TAIL = re.compile(r"\d+[a-z]?")
 # Generic catalogue entries that, right after another hardware name, are its head noun.
 HEAD_NOUNS = {*CLASS_WORDS, "accelerator", "DPU", "SSD"}
 
 
-def _sized_variants(canonicals: set[str]) -> dict[str, str]:
-    """A product and one memory-size variant of it in the same text are one device:
-    'A100s' next to 'A100 80GB' is the 80 GB card.
+def _is_variant(base: str, name: str) -> bool:
+    tail = name[len(base):]
+    return name.startswith(base) and bool(
+        SIZE_TAIL.fullmatch(tail) or VERSION_TAIL.fullmatch(tail)
+        or base[-1].isalpha() and GENERATION_TAIL.fullmatch(tail))
+
+
+def _variants(canonicals: set[str]) -> dict[str, str]:
+    """A product or family and one variant of it in the same text are one device: 'A100s'
+    next to 'A100 80GB' is the 80 GB card, 'PCIe' next to 'PCIe 5.0' that link.
 
     Examples:
-        >>> _sized_variants({"NVIDIA A100", "NVIDIA A100 80GB", "NVIDIA V100"})
-        {'NVIDIA A100': 'NVIDIA A100 80GB'}
+        >>> sorted(_variants({"NVIDIA A100", "NVIDIA A100 80GB", "PCIe", "PCIe 5.0", "HBM",
+        ...                   "HBM2", "HBM2e", "NVIDIA A10"}).items())
+        [('NVIDIA A100', 'NVIDIA A100 80GB'), ('PCIe', 'PCIe 5.0')]
     """
     out = {}
-    for base in canonicals:
-        variants = [c for c in canonicals
-                    if c.startswith(base + " ") and SIZE.fullmatch(c[len(base) + 1:])]
+    for base in canonicals - HEAD_NOUNS:
+        variants = [c for c in canonicals if _is_variant(base, c)]
         if len(variants) == 1:
             out[base] = variants[0]
     return out
@@ -172,8 +183,8 @@ class HardwareFinder:
         if acronyms := list(defined_acronyms(text, found)):
             found = _longest([*found, *acronyms])
         ends = {e + 1 for _, e, _, _ in found if text[e:e + 1] == " "}
-        sized = _sized_variants({c for _, _, _, c in found})
-        mentions = [Mention(text[s:e], t, sized.get(c, c), s, e) for s, e, t, c in found
+        variant = _variants({c for _, _, _, c in found})
+        mentions = [Mention(text[s:e], t, variant.get(c, c), s, e) for s, e, t, c in found
                     if not (c in HEAD_NOUNS and s in ends)]  # 'A100-80GB GPUs', 'GPU accelerators'
         add_mentions(doc, data, "hardware", mentions)
         return doc

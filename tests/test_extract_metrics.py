@@ -21,6 +21,7 @@ def claims(nlp, abstract: str, title: str = "Zephyr: Fast Serving"):
 @pytest.mark.parametrize("phrase,value,unit", [
     ("1.97x", 1.97, "x"), ("1.97×", 1.97, "x"), ("1.97X", 1.97, "x"), ("6times", 6, "x"),
     ("1.2 times", 1.2, "x"), (r"19.3\(\times\)", 19.3, "x"), (r"$19.3\times$", 19.3, "x"),
+    ("60 frames per second", 60, "FPS"),
     ("3-fold", 3, "x"), (r"2.08\%", 2.08, "%"), (r"\textbf{2.5$\times$}", 2.5, "x"),
     ("40%", 40, "%"), ("156 TFLOPS", 156, "TFLOPS"),
     ("25 petaflops", 25, "PFLOPS"), ("1,850 tokens/s", 1850, "tokens/s"),

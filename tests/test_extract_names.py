@@ -216,3 +216,34 @@ def test_model_tiers_after_a_version(nlp):
     found = names(nlp, "Compute Estimates", "We estimate the training compute of Gemini 1.0 Ultra "
                                              "and GPT-4 Turbo on GPUs.")
     assert found == {"Gemini 1.0 Ultra": "MODEL", "GPT-4 Turbo": "MODEL"}
+
+
+def test_which_we_call_introduces_a_name(nlp):
+    found = names(nlp, "A memory layer for CXL pools",
+                  "We outline a tiering layer, which we call Stratus, for CXL memory.")
+    assert found == {"Stratus": "SYSTEM"}
+
+
+def test_a_frameworks_part_is_one_name(nlp):
+    found = names(nlp, "Faster Loading in PyTorch Without Rewrites",
+                  "Compared with the PyTorch DataLoader and PyTorch Distributed Checkpoint on "
+                  "GPUs, our loader is faster; it also beats Spark Structured Streaming.")
+    assert found == {"PyTorch": "SYSTEM", "PyTorch DataLoader": "SYSTEM",
+                     "PyTorch Distributed Checkpoint": "SYSTEM",
+                     "Spark Structured Streaming": "SYSTEM"}
+
+
+def test_a_data_set_named_in_apposition(nlp):
+    found = names(nlp, "Noisy neighbours on GPU clouds",
+                  "We release our traces as CloudVar, an open dataset. We also release our "
+                  "dataset, SpotLedger, for future work. We build Sim, a trace-driven simulator "
+                  "that replays CloudVar on GPUs.")
+    assert found == {"CloudVar": "DATASET", "SpotLedger": "DATASET", "Sim": "SYSTEM"}
+
+
+def test_a_data_sets_short_name_and_workloads_are_that_data_set(nlp):
+    ex = extract(Paper("t", "Graphs on PIM", "We run the GAP benchmark suite and YCSB on GPUs. "
+                       "It beats the GAP reference code, and under YCSB-A it wins."), nlp)
+    assert {(m.text, m.canonical) for m in ex.mentions if m.type == "DATASET"} == {
+        ("GAP benchmark suite", "GAP benchmark suite"), ("GAP", "GAP benchmark suite"),
+        ("YCSB", "YCSB"), ("YCSB-A", "YCSB")}

@@ -25,7 +25,7 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
         "proposal": re.compile(
             rf"[Ww]e\s+(?:first\s+|then\s+|also\s+)?(?:{lx['proposal_verbs']})\s+"
             rf"(?:(?:a|an|the)\s+)?(?:new\s+|novel\s+)?{name}(?=\s?[,(:]|\s(?:as|that|for|to|which)\b)"),
-        "called": re.compile(rf"\b(?:called|named|dubbed|coined)\s+{name}"),
+        "called": re.compile(rf"\b(?:called|named|dubbed|coined|we\s+call(?:\s+it)?)\s+{name}"),
         # 'use them to build Kestrel, a family of kernels': a proposal without 'we'
         "definition": re.compile(rf"(?P<name>{TOKEN}) is an?\s"),  # 'Tessera is an accelerator'
         "appositive": re.compile(rf"\b(?:{lx['proposal_verbs']})\s+{name},\s+an?\s"),
@@ -50,7 +50,7 @@ COMPARISON_WORDS = ("than", "compared", "Compared", "relative", "Relative", "ver
                     "outperform")  # not 'over'
 
 CUE_GATES: dict[str, re.Pattern[str] | tuple[str, ...]] = {
-    "colon": re.compile(r":\s+an?\s"), "called": ("called", "named", "dubbed", "coined")}
+    "colon": re.compile(r":\s+an?\s"), "called": ("called", "named", "dubbed", "coined", "we call")}
 
 
 @lru_cache(maxsize=1)

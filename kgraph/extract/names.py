@@ -181,6 +181,8 @@ def _dataset_cue_word() -> re.Pattern[str]:
 
 NAME_BEFORE_CUE = re.compile(r"(?P<the>\bthe\s)?\b(?P<name>[A-Z][\w.+-]*[\w+])\s$")
 AFTER_NUMBER = re.compile(r"\d\s?$")  # '1 TB datasets': a unit, no name
+APPOSED_BEFORE_CUE = re.compile(r",\san?\s(?:[\w-]+\s){0,2}$")
+OWN_BEFORE_CUE = re.compile(r"\b(?:our|new|open|public)\s(?:[\w-]+\s)?$")
 AFTER_CUE = re.compile(r"(?:,\s(?=called\s|named\s)|\s)(?P<called>(?:called|named)\s)?")
 
 
@@ -221,6 +223,13 @@ def _dataset_slots(text: str, cues: list[re.Match[str]]) -> tuple[set[int], set[
             follows.add(after.end())
             if after["called"]:
                 follows.add(after.start("called"))
+        if text.startswith("-", cue.end()):
+            continue  # 'a trace-driven simulator' is no data set
+        if apposed := APPOSED_BEFORE_CUE.search(text, max(0, cue.start() - 30), cue.start()):
+            precedes.add(apposed.start())  # 'CloudVar, an open dataset'
+        if text.startswith(", ", cue.end()) \
+                and OWN_BEFORE_CUE.search(text, max(0, cue.start() - 12), cue.start()):
+            follows.add(cue.end() + 2)  # 'we release our dataset, SpotLedger,'
     return follows, precedes
 
 
@@ -253,13 +262,16 @@ def _merge_typos(names: Counter) -> dict[str, str]:
     return canon
 
 
-def find_names(text: str, taken: list[tuple[int, int]], known: set[str]) -> list[Mention]:
+def find_names(text: str, taken: list[tuple[int, int]], known: set[str],
+               title_end: int = 0) -> list[Mention]:
     """Every occurrence of every accepted name, outside spans already taken (hardware);
-    `known` are the curated names present in the text."""
+    `known` are the curated names present in the text, which begins with a title of
+    `title_end` characters."""
     lx = lexicon()
     defined_generic, long_words = _definitions(text)
     generic = lx["generic"] | defined_generic
     candidates = {c for c in _cued(text) if c not in generic}
+    candidates.update(_framework_parts(text, title_end))
     candidates |= set(_shaped(text, generic | long_words))
     candidates |= known
     cues = list(_dataset_cues(text))
@@ -273,6 +285,30 @@ def find_names(text: str, taken: list[tuple[int, int]], known: set[str]) -> list
             type_ = "SYSTEM" if name in systems else _type_of(name, found, slots)
             spans += [(start, end, name, type_) for start, end in found]
     return _resolve(text, spans, taken)
+
+
+# Frameworks whose parts are named after them: 'the PyTorch DataLoader', 'Spark Structured
+# Streaming', 'PyTorch Distributed Checkpoint'.
+FRAMEWORKS = ("PyTorch", "TensorFlow", "JAX", "Spark", "Ray")
+FRAMEWORK_PART = re.compile(r"(?P<framework>\w+)\s(?P<a>[A-Z][\w-]*\w)"
+                            r"(?:\s(?P<b>[A-Z][\w-]*\w))?(?![\w-])")
+
+
+def _framework_parts(text: str, title_end: int) -> Iterator[str]:
+    """A framework's name and the one or two capitalised words after it, as one name: made-up
+    words anywhere ('PyTorch DataLoader'), plain words only after the title (in title case
+    every word is capitalised)."""
+    for start in find_all(text, FRAMEWORKS):
+        if not starts_word(text, start) or not (match := FRAMEWORK_PART.match(text, start)) \
+                or match["framework"] not in FRAMEWORKS:
+            continue
+        words = []
+        for word in filter(None, (match["a"], match["b"])):
+            if not (coined(word) or start > title_end and word.lower() not in STOPWORDS):
+                break
+            words.append(word)
+        if words:
+            yield " ".join((match["framework"], *words))
 
 
 def _listed_systems(text: str) -> set[str]:
@@ -289,6 +325,15 @@ ORGANISATIONS = {"Apache", "Google", "Amazon", "AWS", "Microsoft", "Azure", "NVI
                  "LinkedIn", "Uber", "Netflix", "Oracle", "Cloudera", "Databricks"}
 
 
+WORKLOAD_LETTER = re.compile(r"[A-Z]")  # 'YCSB-A' is workload A of YCSB
+
+
+@lru_cache(maxsize=1)
+def _dataset_tail() -> re.Pattern[str]:
+    """Data-set cue words that end a data set's full name ('benchmark suite')."""
+    return re.compile(rf"(?:{lexicon()['dataset_cues']})(?:\s(?:{lexicon()['dataset_cues']}))?")
+
+
 def _resolve(text: str, spans: list[tuple[int, int, str, str]],
              taken: list[tuple[int, int]]) -> list[Mention]:
     """Drop overlaps (longest first, hardware wins), merge typo spellings, and give short
@@ -299,6 +344,13 @@ def _resolve(text: str, spans: list[tuple[int, int, str, str]],
         owner, _, short = name.partition(" ")
         if (owner in ORGANISATIONS or owner in PLATFORMS) and short in canon:
             canon[short] = canon[name]
+    datasets = {s[2] for s in chosen if s[3] == "DATASET"}
+    for name in datasets:
+        for whole in datasets:  # 'GAP' beside 'the GAP benchmark suite', 'YCSB-A' beside 'YCSB'
+            if whole.startswith(name + " ") and _dataset_tail().fullmatch(whole, len(name) + 1):
+                canon[name] = canon[whole]
+            elif name.startswith(whole + "-") and WORKLOAD_LETTER.fullmatch(name, len(whole) + 1):
+                canon[name] = canon[whole]
     ordered = sorted(chosen)
     for (_, end, name, type_), (start, stop, short, _) in zip(ordered, ordered[1:], strict=False):
         if type_ == "SYSTEM" and text[end:start] == " (" and text[stop:stop + 1] == ")":
@@ -337,7 +389,8 @@ class NameFinder:
         data = doc_data(doc)
         text, taken = data["text"], mention_offsets(data)
         known = self._known(doc, data)
-        names = find_names(text, taken, known) if taken or known or _about_computing(text) else []
+        names = (find_names(text, taken, known, data["title_end"])
+                 if taken or known or _about_computing(text) else [])
         add_mentions(doc, data, "names", names)
         return doc
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat, parse
 
+from kgraph.extract.spans import fold_case
+
 CATALOGUE = Path(__file__).resolve().parents[2] / "ontologies" / "hardware.ttl"
 KG = "https://w3id.org/kgraph/ontology#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -135,6 +137,8 @@ def find_phrases(text: str, spans: Iterable[tuple[int, int]] | None = None,
         [(2, 13, 'NVIDIA A100'), (14, 18, 'GPU')]
     """
     index, prefixes = phrase_index()
+    seconds = _second_words()
+    lowered = fold_case(text)
     found: list[tuple[int, int, HardwareEntry]] = []
     covered = 0
     for lo, hi in _word_spans(text) if spans is None else spans:
@@ -142,7 +146,8 @@ def find_phrases(text: str, spans: Iterable[tuple[int, int]] | None = None,
             continue
         for word in _words_in(text, lo if lo >= covered else covered, hi):
             low = _folded(word[0])
-            if low not in prefixes or word.start() < covered:
+            if low not in prefixes or word.start() < covered or (
+                    low not in index and not _may_go_on(lowered, word.end(), seconds[low])):
                 continue
             keys = _spelling_prefixes(text, low, word.end(), prefixes)
             hit = next(((key, end) for key, end in reversed(keys) if key in index), None)
@@ -150,6 +155,29 @@ def find_phrases(text: str, spans: Iterable[tuple[int, int]] | None = None,
                 found.append((word.start(), hit[1], index[hit[0]]))
                 covered = hit[1]
     return found
+
+
+@lru_cache(maxsize=1)
+def _second_words() -> dict[str, tuple[str, ...]]:
+    """For each run of words that begins a spelling, the words that may follow it."""
+    index, prefixes = phrase_index()
+    seconds: dict[str, set[str]] = {key: set() for key in prefixes}
+    for key in prefixes:
+        head, _, last = key.rpartition(" ")
+        if head:
+            seconds[head].add(last)
+    return {key: tuple(words) for key, words in seconds.items()}
+
+
+def _may_go_on(lowered: str, end: int, seconds: tuple[str, ...]) -> bool:
+    """Whether one of `seconds` may follow the word ending at `end` (after the one or two
+    spaces or hyphens that join words): a cheap test before the full one, which it never
+    contradicts (`lowered` is the text in lower case, with the same offsets)."""
+    start = end
+    while start < end + 2 and start < len(lowered) and (lowered[start].isspace()
+                                                        or lowered[start] == "-"):
+        start += 1
+    return start > end and lowered.startswith(seconds, start)
 
 
 def _word_spans(text: str) -> list[tuple[int, int]]:

@@ -131,17 +131,25 @@ def _definitions(text: str) -> tuple[set[str], set[str]]:
 def _shaped(text: str, generic: set[str]) -> Iterator[str]:
     """Coined-looking tokens, and acronyms used at least twice (each distinct token once)."""
     # Chunks without upper case hold only plain words: skip them before looking for tokens.
-    cased = " ".join(filterfalse(str.islower, text.split()))
     acronyms: Counter[str] = Counter()
-    for token, count in Counter(TOKEN_RE.findall(cased)).items():
-        kind, name = _shape(token)
-        if kind is None or name in generic or name.rstrip("s") in generic:
+    shaped = Counter(t for chunk in filterfalse(str.islower, text.split())
+                     for t in _shaped_tokens(chunk))
+    for (kind, name), count in shaped.items():
+        if name in generic or name.rstrip("s") in generic:
             continue
         if kind == "coined":
             yield name
         else:
             acronyms[name] += count
     yield from (name for name, count in acronyms.items() if count >= 2 and not name.endswith("s"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _shaped_tokens(chunk: str) -> tuple[tuple[str, str], ...]:
+    """The (kind, name) of each name-like token with a shape in a whitespace-free chunk;
+    cached, as the same chunks recur across abstracts."""
+    return tuple(shape for token in TOKEN_RE.findall(chunk)
+                 if (shape := _shape(token))[0] is not None)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -271,7 +279,7 @@ def find_names(text: str, taken: list[tuple[int, int]], known: set[str],
     defined_generic, long_words = _definitions(text)
     generic = lx["generic"] | defined_generic
     candidates = {c for c in _cued(text) if c not in generic}
-    candidates.update(_framework_parts(text, title_end))
+    candidates.update(_framework_parts(text, title_end, known))
     candidates |= set(_shaped(text, generic | long_words))
     candidates |= known
     cues = list(_dataset_cues(text))
@@ -294,11 +302,11 @@ FRAMEWORK_PART = re.compile(r"(?P<framework>\w+)\s(?P<a>[A-Z][\w-]*\w)"
                             r"(?:\s(?P<b>[A-Z][\w-]*\w))?(?![\w-])")
 
 
-def _framework_parts(text: str, title_end: int) -> Iterator[str]:
+def _framework_parts(text: str, title_end: int, known: set[str]) -> Iterator[str]:
     """A framework's name and the one or two capitalised words after it, as one name: made-up
     words anywhere ('PyTorch DataLoader'), plain words only after the title (in title case
-    every word is capitalised)."""
-    for start in find_all(text, FRAMEWORKS):
+    every word is capitalised). The frameworks are curated names: `known` has those present."""
+    for start in find_all(text, [f for f in FRAMEWORKS if f in known]):
         if not starts_word(text, start) or not (match := FRAMEWORK_PART.match(text, start)) \
                 or match["framework"] not in FRAMEWORKS:
             continue

@@ -143,10 +143,12 @@ def test_consumer_gpus_numbered_variants_and_memory_spellings(nlp):
 
 
 def test_bare_data_center_gpu_names_and_lettered_cpu_models(nlp):
-    found = hardware(nlp, "We serve on four T4 GPUs, an A10, two H20 cards and an AMD EPYC 7V13.")
+    found = hardware(nlp, "We serve on four T4 GPUs, an A10, two H20 cards and an AMD EPYC 7V13, "
+                          "on A10G instances and a Core i9-13900K.")
     assert [(t, c) for t, _, c in found] == [
         ("T4", "NVIDIA T4"), ("A10", "NVIDIA A10"), ("H20", "NVIDIA H20"),
-        ("AMD EPYC 7V13", "AMD EPYC 7V13")]
+        ("AMD EPYC 7V13", "AMD EPYC 7V13"), ("A10G", "NVIDIA A10G"),
+        ("Core i9-13900K", "Intel Core i9-13900K")]
 
 
 def test_a_family_and_one_version_of_it_are_one_device(nlp):

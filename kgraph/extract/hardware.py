@@ -46,7 +46,10 @@ VENDORS = ("NVIDIA", "Nvidia", "AMD", "Intel", "Google", "Huawei", "Qualcomm", "
            "Micron", "Kioxia", "Solidigm", "Western Digital", "Seagate", "SK hynix", "Toshiba",
            "Kingston", "Xilinx", "Mellanox")
 # Words a product shape starts with: where HardwareFinder tries PRODUCT and LINE_PRODUCT.
-PRODUCT_STARTS = (*(vendor.split()[0] for vendor in VENDORS), *LINES)
+PRODUCT_STARTS = (*(vendor.split()[0] for vendor in VENDORS), *LINES, "Core")
+# An Intel Core model number ('Core i9-13900K', 'Intel Core Ultra 7 155H').
+CORE_MODEL = re.compile(r"(?:Intel\s+)?(?P<model>Core\s+(?:i[3579]-\d{4,5}[A-Z]{0,2}|"
+                        r"Ultra\s+[579]\s+\d{3}[A-Z]{0,2}))(?![\w-])")
 PRODUCT = re.compile(
     rf"(?P<vendor>{'|'.join(VENDORS)})\s+"
     r"(?P<line>GeForce\s+|Tesla\s+|Quadro\s+|Instinct\s+|Radeon\s+|Xeon\s+|Core\s+|EPYC\s+|"
@@ -90,9 +93,14 @@ def catalogue_mentions(text: str, spans: list[tuple[int, int]] | None = None,
 
 def product_mentions(text: str, starts: Iterable[int]) -> Iterator[tuple[int, int, str, str]]:
     """Vendor + model-number shapes ('NVIDIA A2000', 'AMD MI400') and a line's model numbers
-    ('Xeon Gold 6338') missing from the catalogue, tried at the word `starts`."""
+    ('Xeon Gold 6338', 'Core i9-13900K') missing from the catalogue, tried at the word
+    `starts`."""
     for start in starts:
-        if match := PRODUCT.match(text, start):
+        if not text.startswith(PRODUCT_STARTS, start):
+            continue
+        if match := CORE_MODEL.match(text, start):
+            yield match.start(), match.end(), "CPU", f"Intel {' '.join(match['model'].split())}"
+        elif match := PRODUCT.match(text, start):
             line = (match["line"] or "").strip().lower()
             type_ = LINE_TYPES.get(line) or VENDOR_TYPES[match["vendor"].lower()]
             yield match.start(), match.end(), type_, " ".join(match[0].split())

@@ -220,8 +220,9 @@ def test_model_tiers_after_a_version(nlp):
 
 def test_which_we_call_introduces_a_name(nlp):
     found = names(nlp, "A memory layer for CXL pools",
-                  "We outline a tiering layer, which we call Stratus, for CXL memory.")
-    assert found == {"Stratus": "SYSTEM"}
+                  "We outline a tiering layer, which we call Stratus, for CXL memory. We "
+                  "also sketch an allocator. We call it Pylon.")
+    assert found == {"Stratus": "SYSTEM", "Pylon": "SYSTEM"}
 
 
 def test_a_frameworks_part_is_one_name(nlp):

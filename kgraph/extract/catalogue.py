@@ -137,7 +137,7 @@ def find_phrases(text: str, spans: Iterable[tuple[int, int]] | None = None,
         [(2, 13, 'NVIDIA A100'), (14, 18, 'GPU')]
     """
     index, prefixes = phrase_index()
-    seconds = _second_words()
+    seconds = next_words()
     lowered = fold_case(text)
     found: list[tuple[int, int, HardwareEntry]] = []
     covered = 0
@@ -158,7 +158,7 @@ def find_phrases(text: str, spans: Iterable[tuple[int, int]] | None = None,
 
 
 @lru_cache(maxsize=1)
-def _second_words() -> dict[str, tuple[str, ...]]:
+def next_words() -> dict[str, tuple[str, ...]]:
     """For each run of words that begins a spelling, the words that may follow it."""
     index, prefixes = phrase_index()
     seconds: dict[str, set[str]] = {key: set() for key in prefixes}

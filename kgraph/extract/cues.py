@@ -25,7 +25,7 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
         "proposal": re.compile(
             rf"[Ww]e\s+(?:first\s+|then\s+|also\s+)?(?:{lx['proposal_verbs']})\s+"
             rf"(?:(?:a|an|the)\s+)?(?:new\s+|novel\s+)?{name}(?=\s?[,(:]|\s(?:as|that|for|to|which)\b)"),
-        "called": re.compile(rf"\b(?:called|named|dubbed|coined|we\s+call(?:\s+it)?)\s+{name}"),
+        "called": re.compile(rf"\b(?:called|named|dubbed|coined|[Ww]e\s+call(?:\s+it)?)\s+{name}"),
         # 'use them to build Kestrel, a family of kernels': a proposal without 'we'
         "definition": re.compile(rf"(?P<name>{TOKEN}) is an?\s"),  # 'Tessera is an accelerator'
         "appositive": re.compile(rf"\b(?:{lx['proposal_verbs']})\s+{name},\s+an?\s"),
@@ -49,8 +49,12 @@ APPOSITION = (", a ", ", an ")  # 'build Kestrel, a family of kernels'
 COMPARISON_WORDS = ("than", "compared", "Compared", "relative", "Relative", "versus", "vs",
                     "outperform")  # not 'over'
 
-CUE_GATES: dict[str, re.Pattern[str] | tuple[str, ...]] = {
-    "colon": re.compile(r":\s+an?\s"), "called": ("called", "named", "dubbed", "coined", "we call")}
+NAMING_WORDS = ("called", "named", "dubbed", "coined", "we call", "We call")
+PROPOSERS = ("We", "we")  # where a proposal ('we present X') can start
+# The cues tried only where one of their words is (found by substring search).
+ANCHORS = {"proposal": PROPOSERS, "called": NAMING_WORDS, "compared": COMPARISON_WORDS}
+
+CUE_GATES = {"colon": re.compile(r":\s+an?\s")}  # cheap searches a cue's match needs
 
 
 @lru_cache(maxsize=1)
@@ -117,16 +121,14 @@ def _list_matches(text: str) -> Iterator[re.Match[str]]:
 def _may_match(cue: str, text: str) -> bool:
     """A cheap search that must succeed for a cue pattern to match (saves the full scan)."""
     gate = CUE_GATES.get(cue)
-    if isinstance(gate, tuple):
-        return any(word in text for word in gate)
     return gate is None or gate.search(text) is not None
 
 
 @lru_cache(maxsize=32)
 def cue_matches(key: str, text: str) -> tuple[re.Match[str], ...]:
     """Matches of one cue pattern; cached, as the name finder and the metric finder both
-    read them. The comparison and list cues are only tried where their words are (found by
-    substring search), the others only when a cheap test passes."""
+    read them. Most cues are only tried where their words are (found by substring search),
+    the others only when a cheap test passes."""
     if not _may_match(key, text):
         return ()
     if key == "list":
@@ -135,8 +137,6 @@ def cue_matches(key: str, text: str) -> tuple[re.Match[str], ...]:
         return tuple(_appositive_matches(text))
     if key == "definition":
         return tuple(_definition_matches(text))
-    if key == "proposal":  # the engine skips fast to its '[Ww]e': faster than a substring search
-        return tuple(m for m in cue_patterns()[key].finditer(text) if starts_word(text, m.start()))
-    if key == "compared":
-        return tuple(_matches_at(cue_patterns()[key], find_all(text, COMPARISON_WORDS), text))
+    if key in ANCHORS:
+        return tuple(_matches_at(cue_patterns()[key], find_all(text, ANCHORS[key]), text))
     return tuple(cue_patterns()[key].finditer(text))

@@ -16,6 +16,7 @@ from kgraph.extract.catalogue import (
     fold,
     hardware_catalogue,
     may_start_phrase,
+    next_words,
     phrase_index,
 )
 from kgraph.extract.spans import (
@@ -180,6 +181,7 @@ class HardwareFinder:
 
     def __init__(self, vocab: Vocab) -> None:
         self.flag = vocab.add_flag(may_start_mention)
+        next_words()  # built with the pipeline, not on the first document
 
     def __call__(self, doc: Doc) -> Doc:
         data = doc_data(doc)

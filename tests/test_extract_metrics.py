@@ -642,3 +642,14 @@ def test_a_defining_sentence_names_the_papers_system_over_a_frequent_method(nlp)
                         "for LoRA. With LoRA rank 16, Lodestar reaches 1,240 tokens/s and LoRA "
                         "jobs use 83% of the GPU.", title="SSD-Aware Offloading with Lodestar")
     assert {s for _, _, s, _, _ in found} == {"Lodestar"}
+
+
+def test_a_model_as_subject_stands_for_the_papers_system(nlp):
+    ex = extract(Paper("t", "Sluice: Fast Input Pipelines", "We present Sluice, a data loader "
+                       "for GPUs. Training is 1.7x faster, yet ViT-B/16 still reaches 81.1% "
+                       "top-1 accuracy."), nlp)
+    assert [(c.value, c.system, c.metric) for c in ex.claims] == [
+        (1.7, "Sluice", "faster"), (81.1, "Sluice", "top-1 accuracy")]
+    study = extract(Paper("t", "Measuring inference", "We measure serving on GPUs. "
+                          "LLaMA-2-7B reaches 41 tokens/s."), nlp)
+    assert [(c.value, c.system) for c in study.claims] == [(41, "LLaMA-2-7B")]

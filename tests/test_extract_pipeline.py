@@ -74,12 +74,12 @@ PROBES = Path(__file__).resolve().parent / "data"
 
 # Entity F1, metric F1 and system attachment each probe set must keep: what it scored when
 # last measured, less 0.03 (the sets guard against regressions; see the README).
-PROBE_BARS = {"probe_a": (0.95, 0.89, 0.88), "probe_b": (0.92, 0.91, 0.89),
+PROBE_BARS = {"probe_a": (0.95, 0.89, 0.90), "probe_b": (0.92, 0.91, 0.89),
               "probe_c": (0.92, 0.91, 0.91), "probe_d": (0.94, 0.95, 0.87),
               "probe_e": (0.89, 0.91, 0.92), "probe_f": (0.92, 0.94, 0.95),
               "probe_g": (0.89, 0.93, 0.96), "probe_h": (0.93, 0.93, 0.87),
               "probe_i": (0.92, 0.87, 0.85), "probe_j": (0.93, 0.96, 0.91),
-              "probe_k": (0.94, 0.95, 0.85)}
+              "probe_k": (0.94, 0.95, 0.88)}
 
 
 def test_every_probe_set_has_its_bars():

@@ -166,3 +166,9 @@ def test_a_spelling_after_its_vendors_name(nlp):
     assert [(t, c) for t, _, c in found] == [
         ("Intel Gaudi 2", "Intel Gaudi2"), ("AWS Inferentia2", "AWS Inferentia"),
         ("NVIDIA ConnectX-7", "NVIDIA ConnectX-7"), ("NICs", "network interface")]
+
+
+def test_a_count_written_before_a_device(nlp):
+    found = hardware(nlp, "We run on 8xH100 nodes and on 4xA100 80GB servers.")
+    assert [(t, c) for t, _, c in found] == [("H100", "NVIDIA H100"),
+                                             ("A100 80GB", "NVIDIA A100 80GB")]

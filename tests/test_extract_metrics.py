@@ -21,7 +21,9 @@ def claims(nlp, abstract: str, title: str = "Zephyr: Fast Serving"):
 @pytest.mark.parametrize("phrase,value,unit", [
     ("1.97x", 1.97, "x"), ("1.97×", 1.97, "x"), ("1.97X", 1.97, "x"), ("6times", 6, "x"),
     ("1.2 times", 1.2, "x"), (r"19.3\(\times\)", 19.3, "x"), (r"$19.3\times$", 19.3, "x"),
-    ("60 frames per second", 60, "FPS"),
+    ("60 frames per second", 60, "FPS"), ("1.4 EFLOPS", 1.4, "EFLOPS"),
+    ("412 ns/day", 412, "ns/day"), ("1.26 SYPD", 1.26, "SYPD"), ("6.5 °C", 6.5, "°C"),
+    ("19 tonnes of CO2-equivalent", 19, "tCO2e"),
     ("3-fold", 3, "x"), (r"2.08\%", 2.08, "%"), (r"\textbf{2.5$\times$}", 2.5, "x"),
     ("40%", 40, "%"), ("156 TFLOPS", 156, "TFLOPS"),
     ("25 petaflops", 25, "PFLOPS"), ("1,850 tokens/s", 1850, "tokens/s"),
@@ -110,6 +112,9 @@ def test_our_system_means_the_proposed_one(nlp):
     "We present Zephyr, trained on a 500 thousand hours driving dataset.",
     "We present Zephyr. If we want to render 4k res. at 60FPS we need more.",
     "We present Zephyr, with 90% CI bounds and $10^{25}$ FLOP thresholds.",
+    "We present Zephyr, a GPU video system, tuned for a target accuracy of 90%.",
+    "We present Zephyr, a GPU autoscaler that meets the same 500 ms latency objective.",
+    "We present Zephyr, a GPU serving system. At a load of 6 requests per second, it is stable.",
 ])
 def test_setup_numbers_are_not_results(nlp, sentence):
     assert claims(nlp, sentence) == []
@@ -653,3 +658,12 @@ def test_a_model_as_subject_stands_for_the_papers_system(nlp):
     study = extract(Paper("t", "Measuring inference", "We measure serving on GPUs. "
                           "LLaMA-2-7B reaches 41 tokens/s."), nlp)
     assert [(c.value, c.system) for c in study.claims] == [(41, "LLaMA-2-7B")]
+
+
+@pytest.mark.parametrize("sentence,value", [
+    ("Zephyr cuts cost by 18% while meeting 97% of deadlines.", 97),
+    ("Zephyr shortens reductions, raising strong-scaling efficiency to 73%.", 73),
+])
+def test_shares_that_name_a_goal_or_scaling_are_results(nlp, sentence, value):
+    found = claims(nlp, f"We present Zephyr, a GPU solver. {sentence}")
+    assert value in [v for v, *_ in found]

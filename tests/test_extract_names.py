@@ -248,3 +248,20 @@ def test_a_data_sets_short_name_and_workloads_are_that_data_set(nlp):
     assert {(m.text, m.canonical) for m in ex.mentions if m.type == "DATASET"} == {
         ("GAP benchmark suite", "GAP benchmark suite"), ("GAP", "GAP benchmark suite"),
         ("YCSB", "YCSB"), ("YCSB-A", "YCSB")}
+
+
+def test_a_title_phrase_of_plain_words_is_a_name_only_if_the_abstract_repeats_it(nlp):
+    assert names(nlp, "Noisy Neighbours Revisited: A Study of Cloud GPUs",
+                 "We measure variability of GPU instances over six months.") == {}
+    assert names(nlp, "Tilus: A Virtual Machine for Low-Precision GPU Kernels",
+                 "We present a virtual machine for GPUs.") == {"Tilus": "SYSTEM"}
+    assert names(nlp, "The Fused Kernel Library: A C++ API for GPU Libraries",
+                 "We present an API for GPUs.") == {"Fused Kernel Library": "SYSTEM"}
+    assert names(nlp, "Elastic Phase Boundaries: Disaggregated Serving on GPUs",
+                 "Elastic Phase Boundaries moves the prefill-decode split.") == {
+        "Elastic Phase Boundaries": "SYSTEM"}
+
+
+def test_a_category_noun_opening_a_sentence_lists_names(nlp):
+    assert names(nlp, "Federated learning on phones", "Frameworks such as Flower simplify "
+                 "orchestration of GPU servers.") == {"Flower": "SYSTEM"}

@@ -70,6 +70,7 @@ def alias_index() -> dict[str, HardwareEntry]:
 
 
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+]*(?:\.[A-Za-z0-9][A-Za-z0-9+]*)*")
+COUNT = re.compile(r"\d+x(?=[A-Za-z])")  # a count written before a device: '8xH100'
 NEXT_WORD = re.compile(rf"[\s-]{{1,2}}(?P<word>{WORD.pattern})")
 
 
@@ -108,6 +109,8 @@ def _with_vendor(entry: HardwareEntry) -> list[str]:
 def may_start_phrase(word: str) -> bool:
     """Whether a token holds a word that begins some catalogue spelling (a spaCy lexeme flag)."""
     _, prefixes = phrase_index()
+    if count := COUNT.match(word):
+        word = word[count.end():]
     if word.isalnum() and word.isascii():  # most tokens: one WORD, the whole token
         return _folded(word) in prefixes
     return any(_folded(w) in prefixes for w in WORD.findall(word))
@@ -145,14 +148,17 @@ def find_phrases(text: str, spans: Iterable[tuple[int, int]] | None = None,
         if hi <= covered:
             continue
         for word in _words_in(text, lo if lo >= covered else covered, hi):
-            low = _folded(word[0])
-            if low not in prefixes or word.start() < covered or (
+            start, token = word.start(), word[0]
+            if count := COUNT.match(token):  # '8xH100': eight of them
+                start, token = start + count.end(), token[count.end():]
+            low = _folded(token)
+            if low not in prefixes or start < covered or (
                     low not in index and not _may_go_on(lowered, word.end(), seconds[low])):
                 continue
             keys = _spelling_prefixes(text, low, word.end(), prefixes)
             hit = next(((key, end) for key, end in reversed(keys) if key in index), None)
             if hit:
-                found.append((word.start(), hit[1], index[hit[0]]))
+                found.append((start, hit[1], index[hit[0]]))
                 covered = hit[1]
     return found
 

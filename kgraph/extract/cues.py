@@ -38,7 +38,7 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
             r"(?P<name>[A-Z][\w.+-]*[\w+](?:\s[A-Z][\w.+-]*[\w+]){0,2})(?![\w'’])"
             r"(?P<more>(?:(?:,\s|,?\sand\s|,?\sor\s)[A-Z][\w.+-]*[\w+](?![\w'’]))*)"),
         "list": re.compile(
-            rf"\b(?:{lx['category_nouns']})\s+(?:like|such as|including|e\.g\.,?)\s+"
+            rf"\b(?:{_category_nouns()})\s+(?:like|such as|including|e\.g\.,?)\s+"
             rf"(?P<list>{TOKEN}(?:(?:,\s|,?\sand\s|,?\sor\s){TOKEN})*)"),
     }
 
@@ -59,7 +59,14 @@ CUE_GATES = {"colon": re.compile(r":\s+an?\s")}  # cheap searches a cue's match 
 
 @lru_cache(maxsize=1)
 def _noun_before() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{lexicon()['category_nouns']})\s+$")
+    return re.compile(rf"\b(?:{_category_nouns()})\s+$")
+
+
+def _category_nouns() -> str:
+    """The category nouns as a regex alternation, each also capitalised ('Frameworks such as
+    Flower' opens a sentence)."""
+    nouns = lexicon()["category_nouns"].split("|")
+    return "|".join(f"[{noun[0]}{noun[0].upper()}]{noun[1:]}" for noun in nouns)
 
 
 @lru_cache(maxsize=1)

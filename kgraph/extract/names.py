@@ -65,7 +65,15 @@ def _clean(name: str) -> str:
 
 def _cued(text: str) -> Iterator[str]:
     """Names introduced by context."""
-    for key in ("title", "proposal", "called", "colon", "appositive"):
+    for match in cue_matches("title", text):
+        name = match["name"]
+        if " " not in name or match[0].startswith("The ") or any(coined(w) for w in name.split()) \
+                or len(list(occurrences(text, name))) > 1:
+            # not a phrase of plain words that the abstract never names again ('Noisy
+            # Neighbours Revisited: A Study of ...'; but 'Tilus: A Virtual Machine for ...',
+            # 'The Fused Kernel Library: A C++ API')
+            yield from _name_parts(name, text[match.end():match.end() + 12])
+    for key in ("proposal", "called", "colon", "appositive"):
         for match in cue_matches(key, text):
             yield from _name_parts(match["name"], text[match.end():match.end() + 12])
     for match in cue_matches("definition", text):
@@ -322,7 +330,8 @@ def _framework_parts(text: str, title_end: int, known: set[str]) -> Iterator[str
 def _listed_systems(text: str) -> set[str]:
     """Names listed after a system noun ('systems such as CheckFreq and Gemini'): systems,
     whatever their shape says (not after 'baselines', which may be models)."""
-    return {item for match in cue_matches("list", text) if not match[0].startswith("baselines")
+    return {item for match in cue_matches("list", text)
+            if not match[0].lower().startswith("baselines")
             for item in LIST_SEPARATOR.split(match["list"])}
 
 

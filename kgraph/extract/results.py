@@ -58,10 +58,12 @@ LINE_RATES = ("Gbps", "Mbps", "Tbps")
 RATES = (*LINE_RATES, "GB/s", "MB/s", "TB/s")
 SPEC_BEFORE = re.compile(r"\b(?:on|with|over|using|via)\s+an?\s$", re.I)
 SIZES = ("KB", "MB", "GB", "GiB", "TB", "PB")
-GOAL_BEFORE = re.compile(r"\b(?:target|budget|threshold|goal|deadline|SLO|policy|interval|"
-                         r"timeout)s?\s+of\s+"
+GOAL_BEFORE = re.compile(r"\b(?:(?:target|budget|threshold|goal|deadline|SLO|policy|interval|"
+                         r"timeout)s?|target\s+[a-z-]+)\s+of\s+"
                          r"(?:up to\s+|at least\s+|at most\s+)?$", re.I)
-GOAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:budget|target|SLO|deadline|threshold)s?\b")
+# 'a 50 us 99th-percentile latency target' (not 'meeting 97% of deadlines', a share)
+GOAL_AFTER = re.compile(r"\s+(?!of\b)(?:[\w-]+\s+){0,2}(?:budget|target|SLO|deadline|threshold|"
+                        r"objective)s?\b")
 SAVING_BEFORE = re.compile(r"\b(?:saves?|saving|frees?|freeing|reclaims?|cuts?|reduces?|reducing|"
                            r"needs?|requires?|occup(?:y|ies))"
                            r"\s+(?:up to\s+|about\s+|roughly\s+|by\s+|only\s+)?$")
@@ -78,7 +80,8 @@ COMPUTE_BUDGETS = ("GPU hours", "TPU hours", "node hours")
 BUDGET_BEFORE = re.compile(r"\b(?:for|using)\s+$")  # not "over": "saving over N"
 AT_CONDITION = re.compile(r"\s*(?:\w+\s)?(?:recall|accuracy|precision|SLO|attainment|load|"
                           r"utili[sz]ation|occupancy)", re.I)  # 'at 95% recall@10'
-SCALED_TO = re.compile(r"\b[Ss]cal(?:e|es|ed|ing)\b[^,;]{0,40}\bto\s+$")  # 'scaling tables to 4 TB'
+# 'scaling tables to 4 TB' (not 'raising strong-scaling efficiency to 73%')
+SCALED_TO = re.compile(r"(?<![\w-])[Ss]cal(?:e|es|ed|ing)\b[^,;]{0,40}\bto\s+$")
 WITH_BEFORE = re.compile(r"\b[Ww]ith\s+(?:up to\s+|over\s+|about\s+)?$")  # 'with 2 TB of state'
 THRESHOLD_BEFORE = re.compile(r"\b[a-z]+s\s+(?:longer|shorter)\s+than\s+$")  # 'stalls longer than'
 BANDWIDTH_AFTER = re.compile(r"\s+of\s+(?:\w+\s+){0,2}bandwidth\b")  # '1.37 TB/s of HBM bandwidth'
@@ -90,7 +93,8 @@ BARE_LIST_GAP = re.compile(r",\s*|,?\s+and\s+")
 BEFORE_PAREN = re.compile(r"(?:\s+[A-Za-z]+)?\s?")  # 'T4 GPU (16GB)': the class word between
 RANGE_AFTER = re.compile(r"\s+range\b")
 OVER_BOUND = re.compile(r"\b(?:of|is|was|by|to|at)\s+over\s+$")  # 'a lifetime of over 5 years'
-LOAD_BEFORE = re.compile(r"\b(?:[Dd]uring|[Uu]nder)\s+$")  # 'during 500 pool updates per second'
+# 'during 500 pool updates per second', 'at a load of 6 requests per second'
+LOAD_BEFORE = re.compile(r"\b(?:[Dd]uring|[Uu]nder|load\s+of)\s+$")
 SPEC_WORD_BEFORE = re.compile(r"\b(?:advertised|theoretical|nominal|rated|peak)\s+$")
 SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|larger|and|or|"
                          r"to|in|on|for|with|than|at|by)\b)[a-z]+\b")
@@ -140,7 +144,7 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
         return False  # 'of the advertised 200 GB/s', 'caps in the 350-700 W range'
     if q.unit in SIZES and WORKLOAD_BEFORE.search(before, len(before) - 14):
         return False  # 'Sorting 100 TB', 'storing 310 TB of objects'
-    if q.unit.endswith("/s") and LOAD_BEFORE.search(before, len(before) - 8):
+    if q.unit.endswith("/s") and LOAD_BEFORE.search(before, len(before) - 12):
         return False  # 'during 500 pool updates per second' is the load
     if NOT_RESULT_AFTER.match(after):
         return False

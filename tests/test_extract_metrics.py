@@ -667,3 +667,12 @@ def test_a_model_as_subject_stands_for_the_papers_system(nlp):
 def test_shares_that_name_a_goal_or_scaling_are_results(nlp, sentence, value):
     found = claims(nlp, f"We present Zephyr, a GPU solver. {sentence}")
     assert value in [v for v, *_ in found]
+
+
+def test_the_first_end_of_a_change_is_the_state_before(nlp):
+    found = claims(nlp, "We present Zephyr, a GPU recommender. Compared with FBGEMM, Zephyr "
+                        "reduces p99 latency from 41 ms to 17 ms. It cuts wait time from 2.9 "
+                        "hours to 1.1 hours. Speedups range from 1.4x to 2.1x.")
+    assert [(v, s, b) for v, _, s, b, _ in found] == [
+        (41, "FBGEMM", None), (17, "Zephyr", "FBGEMM"), (2.9, None, None), (1.1, "Zephyr", None),
+        (1.4, "Zephyr", None), (2.1, "Zephyr", None)]

@@ -62,6 +62,8 @@ VACUOUS = re.compile(r"^$|\d|\bby$")  # words that only point at another number
 METRIC_DIGITS = re.compile(r"\b(?:[pP]\d{2}(?:\.\d+)?|L[1-3]|top-\d+|FP\d+|INT\d+|F1)\b")
 AMOUNT_TAIL = re.compile(r"\s(?:up to|about|nearly|roughly|over|more than|an average of)\s*$")
 CHANGE_WORD = re.compile(rf"(?:{CHANGE_STEMS})\w*")  # one word of a change verb
+CHANGE_BEFORE = re.compile(rf"\b(?:{CHANGE_STEMS})\w*\b(?:(?!\b(?:rang|vary|varie)\w*).)*$",
+                           re.I | re.S)  # '... latency from', not '... ranging from'
 NUMBER_START = re.compile(r"[\d.,]+[A-Za-z%×/]*(?:\s|$)")  # '30TF using', not '1F1B'
 CONJUNCTIONS = ("and", "but", "while", "whereas")
 TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but|while)$")
@@ -414,6 +416,20 @@ def _from_figures(text: str, claims: list[dict], names: list[Mention]) -> None:
             b["baseline"] = b["baseline"] or name
 
 
+def _changes(text: str, claims: list[dict], names: list[Mention]) -> None:
+    """'cuts p99 latency from 41 ms to 17 ms (vs. FBGEMM)': the first figure is the state
+    before, the named baseline's own (or no one's), not the system's."""
+    named = {m.canonical for m in names}
+    for a, b in zip(claims, claims[1:], strict=False):
+        if a["sentence"] == b["sentence"] and a["system"] == b["system"] \
+                and text.endswith("from ", 0, a["q"].start) \
+                and (a["q"].group == b["q"].group or change_apart(text, a["q"], b["q"])) \
+                and CHANGE_BEFORE.search(text, max(a["sentence"][0], a["q"].start - 60),
+                                         a["q"].start):
+            a["system"] = b["baseline"] if b["baseline"] in named else None
+            a["baseline"] = None
+
+
 def _figures_for(text: str, claims: list[dict], names: list[Mention]) -> None:
     """'6.8 ms, compared with 9.5 ms for ONNX Runtime': 9.5 ms is ONNX Runtime's figure and
     the baseline of the figure it is compared with; 'and 38.5% for Y' continues the list."""
@@ -492,6 +508,7 @@ def find_claims(data: dict) -> list[Claim]:
     _contrast(claims)
     _before_values(text, claims, names)
     _from_figures(text, claims, names)
+    _changes(text, claims, names)
     _figures_for(text, claims, names)
     claims = _without_title_repeats(claims, title_end)
     _name_metrics(text, claims)

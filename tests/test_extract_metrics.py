@@ -676,3 +676,10 @@ def test_the_first_end_of_a_change_is_the_state_before(nlp):
     assert [(v, s, b) for v, _, s, b, _ in found] == [
         (41, "FBGEMM", None), (17, "Zephyr", "FBGEMM"), (2.9, None, None), (1.1, "Zephyr", None),
         (1.4, "Zephyr", None), (2.1, "Zephyr", None)]
+
+
+def test_an_opening_comparison_is_not_claimed_by_the_sentence_before(nlp):
+    found = claims(nlp, "We present Zephyr, a GPU quantizer. Decoding is 1.8x faster than with "
+                        "GPTQ. Compared with AWQ at the same budget, Zephyr improves accuracy by "
+                        "2.3 points.")
+    assert [(v, b) for v, _, _, b, _ in found] == [(1.8, "GPTQ"), (2.3, "AWQ")]

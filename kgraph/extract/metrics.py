@@ -228,7 +228,8 @@ def _baseline_zone(text: str, cues: list[tuple[int, int]], q: Quantity, clause: 
         bound = text.startswith("than", after[0][0])  # '10x higher than X' binds its number
         new_verb = bound and any(_next_predicate().search(text, q.end, o.start) for o in between)
         return None if relative_between or new_verb else after[0]
-    owner = [o for o in results if before and o.end <= before[-1][0]][-1:]
+    owner = [o for o in results  # the number the comparison before q belongs to
+             if before and sentence[0] <= o.start and o.end <= before[-1][0]][-1:]
     if owner and owner[0].unit in RELATIVE and q.unit not in RELATIVE:
         return None  # '2.3x more than FaRM, with a latency of 18 us': the 2.3x compares
     if before and REACHING.search(text, before[-1][1], q.start):

@@ -683,3 +683,11 @@ def test_an_opening_comparison_is_not_claimed_by_the_sentence_before(nlp):
                         "GPTQ. Compared with AWQ at the same budget, Zephyr improves accuracy by "
                         "2.3 points.")
     assert [(v, b) for v, _, _, b, _ in found] == [(1.8, "GPTQ"), (2.3, "AWQ")]
+
+
+def test_a_multiple_or_share_of_anothers_figure_compares_with_it(nlp):
+    found = claims(nlp, "We present Zephyr, a GPU collective library. Zephyr reaches 187 GB/s, "
+                        "1.6x that of NCCL and 2.9x that of Open MPI, and 88% of the throughput "
+                        "of FlashAttention-3.")
+    assert [(v, b) for v, _, _, b, _ in found] == [
+        (187, None), (1.6, "NCCL"), (2.9, "Open MPI"), (88, "FlashAttention-3")]

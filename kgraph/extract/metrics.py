@@ -42,7 +42,11 @@ CUE_WORDS = (r"\b(?:than(?<!rather than)(?!\s+[\d,.]+(?:[x×%]|\s*(?:times|perce
              r"outperform(?:s|ing|ed)?|beat(?:s|ing)?)\s+")
 
 CUE = re.compile(CUE_WORDS, re.I)
-TIMES_THE_OF = re.compile(r"\s(the\s+[a-z-]+\s+of\s+)")  # '2.1x the throughput of gRPC'
+# A multiple or share of another's figure: '2.1x the throughput of gRPC', '1.6x that of NCCL',
+# '88% of the throughput of FlashAttention-3'
+TIMES_THE_OF = re.compile(r"\s((?:the\s+[a-z-]+|that|those)\s+of\s+)")
+SHARE_OF = re.compile(r"\s(of\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:throughput|performance|bandwidth|"
+                      r"speed|accuracy|quality)\s+of\s+)")
 
 CUE_FOLDED = re.compile(CUE_WORDS)  # on fold_case(text)
 CLAUSE = re.compile(r",?\s(?:while|whereas|but)\s|;\s")
@@ -492,8 +496,9 @@ def find_claims(data: dict) -> list[Claim]:
     numbers = [q for q, _ in results]
     cues = sorted([m.span() for sentence in dict.fromkeys(s for _, s in results)
                    for m in CUE_FOLDED.finditer(folded, *sentence)]
-                  + [(m.start(1), m.end()) for q in numbers if q.unit == "x"
-                     and (m := TIMES_THE_OF.match(folded, q.end))])
+                  + [(m.start(1), m.end()) for q in numbers
+                     if (m := TIMES_THE_OF.match(folded, q.end) if q.unit == "x"
+                         else SHARE_OF.match(folded, q.end) if q.unit == "%" else None)])
     claims = []
     for q, sentence in results:
         clause = _clause(text, sentence, q.start)

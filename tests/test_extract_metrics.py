@@ -691,3 +691,12 @@ def test_a_multiple_or_share_of_anothers_figure_compares_with_it(nlp):
                         "of FlashAttention-3.")
     assert [(v, b) for v, _, _, b, _ in found] == [
         (187, None), (1.6, "NCCL"), (2.9, "Open MPI"), (88, "FlashAttention-3")]
+
+
+def test_a_later_relative_figure_keeps_the_sentences_named_baseline(nlp):
+    found = claims(nlp, "We present Zephyr, a GPU data loader. Zephyr raises GPU utilization from "
+                        "54% with the PyTorch DataLoader to 93% and shortens time-to-accuracy by "
+                        "1.7x, within 2% of an ideal loader.")
+    assert [(v, s, b) for v, _, s, b, _ in found] == [
+        (54, "PyTorch DataLoader", None), (93, "Zephyr", "PyTorch DataLoader"),
+        (1.7, "Zephyr", "PyTorch DataLoader"), (2, "Zephyr", "ideal loader")]

@@ -700,3 +700,19 @@ def test_a_later_relative_figure_keeps_the_sentences_named_baseline(nlp):
     assert [(v, s, b) for v, _, s, b, _ in found] == [
         (54, "PyTorch DataLoader", None), (93, "Zephyr", "PyTorch DataLoader"),
         (1.7, "Zephyr", "PyTorch DataLoader"), (2, "Zephyr", "ideal loader")]
+
+
+def test_scores_after_a_qualifier_and_a_unit_named_before(nlp):
+    found = claims(nlp, "We present Zephyr, a GPU quantizer. It increases WikiText-2 perplexity "
+                        "by only 0.21 and 0.34. Zephyr lowers LLC MPKI from 14.2 (Bingo) to 9.7.")
+    assert [(v, u, s, b) for v, u, s, b, _ in found] == [
+        (0.21, "", "Zephyr", None), (0.34, "", "Zephyr", None),
+        (14.2, "MPKI", "Bingo", None), (9.7, "MPKI", "Zephyr", "Bingo")]
+
+
+def test_a_clause_is_no_baseline_phrase(nlp):
+    found = claims(nlp, "We present Zephyr, a GPU pipeline. Zephyr serves Llama-3-8B at\n"
+                        "2.4$\\times$ the throughput of a sequential RAG pipeline and cuts p99 "
+                        "latency from 3.1 s\nto 1.2 s on one node, while recall changes by at "
+                        "most $\\pm$0.2\\%.")
+    assert [b for _, _, _, b, _ in found] == [None] * 4

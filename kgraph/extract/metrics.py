@@ -21,7 +21,7 @@ from kgraph.extract.catalogue import alias_index
 from kgraph.extract.cues import compile_cues, cue_matches
 from kgraph.extract.domain import is_computing
 from kgraph.extract.lexicon import coined, lexicon
-from kgraph.extract.quantities import Quantity, find_quantities, quantity_pattern
+from kgraph.extract.quantities import Quantity, find_quantities, quantity_pattern, unit_table
 from kgraph.extract.results import CHANGE_STEMS, change_apart, is_result
 from kgraph.extract.sentences import sentence_at, sentence_spans
 from kgraph.extract.spans import (
@@ -100,6 +100,7 @@ DIGIT = re.compile(r"\d")
 TIGHT_BREAK = re.compile(r",|\s(?:and|or|but)\b")
 AND_GAP = re.compile(r"(?:,|\band|\bor)\s+$")
 RELATIVE = ("x", "%")  # units of numbers that are themselves comparisons
+CLAUSE_IN_PHRASE = re.compile(r"(?<![\w.-])\d[\d.,]*(?:\s|%|$)|,\s")  # not 'the FP16 model'
 BY_BEFORE = re.compile(r"\bby\s+(?:up to\s+|about\s+|nearly\s+|over\s+)?\Z")
 OF_AFTER = re.compile(r"\s+of\s")  # '12% of an all-DRAM configuration': a share of something
 
@@ -271,7 +272,9 @@ def _baseline(text: str, zone: tuple[int, int], mentions: list[Mention]) -> str 
     phrase = CUE.sub("", text[zone[0]:zone[1]], count=1).strip()
     phrase = PHRASE_TAIL.sub("", LEADING_OF.sub("", phrase))
     phrase = TRAILING_CONJUNCTION.sub("", LEADING_ARTICLE.sub("", phrase))
-    return phrase if phrase and not NUMBER_START.match(phrase) else None  # not 'than 30TF'
+    # not a number ('than 30TF'), nor a clause with numbers or commas of its own
+    return phrase if phrase and not NUMBER_START.match(phrase) \
+        and not CLAUSE_IN_PHRASE.search(phrase) else None
 
 
 def _metric_words(text: str, q: Quantity, sentence: tuple[int, int]) -> str:
@@ -320,6 +323,18 @@ def _name_metrics(text: str, claims: list[dict]) -> None:
                 or change_apart(text, previous["q"], c["q"])):
             c["metric"] = previous["metric"]
         previous = c
+
+
+def _units_named_before(claims: list[dict]) -> None:
+    """'lowers LLC MPKI from 14.2 to 9.7': a bare number whose metric words hold a unit
+    (not a plain word) is in that unit."""
+    units = unit_table()["units"]
+    for c in claims:
+        if not c["q"].unit:
+            unit = next((units[w.lower()] for w in c["metric"].split()
+                         if w.isupper() and len(w) >= 3 and w.lower() in units), None)
+            if unit:
+                c["q"] = c["q"]._replace(unit=unit)
 
 
 def _hardware(text: str, q: Quantity, sentence: tuple[int, int],
@@ -537,6 +552,7 @@ def find_claims(data: dict) -> list[Claim]:
     _carried_baselines(text, claims, names)
     claims = _without_title_repeats(claims, title_end)
     _name_metrics(text, claims)
+    _units_named_before(claims)
     return [Claim(c["q"].text, c["q"].value, c["q"].unit, c["metric"], c["system"], c["baseline"],
                   _hardware(text, c["q"], c["sentence"], hardware), c["q"].start, c["q"].end,
                   c["sentence"]) for c in claims]

@@ -21,8 +21,8 @@ HARDWARE_GAP = re.compile(r"\s*(?:of\s+|x\s+)?(?:(?!(?:on|with|using|over|across
                           r"which)\b)\w+\s+)?")  # '8 GPUs', '8x A100', not '1.2x on A100'
 SCORES = (r"(?:AUC|AUROC|accurac(?:y|ies)|F1(?:[- ]score)?|BLEU|ROUGE(?:-\w+)?|perplexit(?:y|ies)|"
           r"mAP|R\^?2|Pearson correlation|Spearman correlation|correlation|MAE|RMSE|MSE|PUE)")
-SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:(?:\s\w+)?\s(?:of|=|:|is|was|are|were|by|within))?\s\(?"
-                          rf"(?:about\s|up to\s)?$")
+SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:(?:\s[\w-]+){{0,3}}?\s(?:of|=|:|is|was|are|were|by|"
+                          rf"within))?\s\(?(?:about\s|up to\s|only\s|at most\s|just\s)?$")
 SCORE_AFTER = re.compile(rf"\s{SCORES}\b")  # bare numbers that are scores: 'an AUC of 0.94'
 # 'is 3.6, compared with 2.4 for Medusa': two bare figures set side by side
 BARE_VERSUS_AFTER = re.compile(r",?\s+(?:compared (?:with|to)|versus|vs\.?)\s+\d[\d.,]*\s+for\s")
@@ -37,7 +37,7 @@ CHANGE_STEMS = (r"reduc|improv|increas|decreas|lower|cut|drop|boost|accelerat|ra
                 r"sav|speeds|bring|fall|fell|rise|rose|grow|grew")
 CHANGE_VERB = re.compile(rf"\b(?:{CHANGE_STEMS})\w*\b", re.I)
 # 'from 1,840 ms with Flink to 96 ms': a set-up phrase between the two ends of a change
-FROM_SETUP = re.compile(r"\s+(?:with|for|under|using|on)\s")
+FROM_SETUP = re.compile(r"\s+(?:with|for|under|using|on)\s|\s\([^()]{1,30}\)\s")  # or '(Bingo)'
 TO_BEFORE = re.compile(r"\sto\s+(?:just\s+|only\s+)?$")
 DURATIONS = ("s", "min", "h", "days", "years")
 SHARES = ("%", "points", *DURATIONS)  # never a spec of the hardware named after them

@@ -716,3 +716,12 @@ def test_a_clause_is_no_baseline_phrase(nlp):
                         "latency from 3.1 s\nto 1.2 s on one node, while recall changes by at "
                         "most $\\pm$0.2\\%.")
     assert [b for _, _, _, b, _ in found] == [None] * 4
+
+
+def test_anothers_figure_set_beside_a_result_in_parentheses(nlp):
+    found = claims(nlp, "We present Zephyr, a GPU store. Zephyr lowers write amplification to "
+                        "1.9 (ZenFS: 3.4) and keeps perplexities of 5.61 and 4.98 (FP16: 5.47 "
+                        "and 4.88).")
+    assert [(v, s) for v, _, s, _, _ in found] == [
+        (1.9, "Zephyr"), (3.4, "ZenFS"), (5.61, "Zephyr"), (4.98, "Zephyr"), (5.47, None),
+        (4.88, None)]

@@ -22,7 +22,7 @@ from kgraph.extract.cues import compile_cues, cue_matches
 from kgraph.extract.domain import is_computing
 from kgraph.extract.lexicon import coined, lexicon
 from kgraph.extract.quantities import Quantity, find_quantities, quantity_pattern, unit_table
-from kgraph.extract.results import CHANGE_STEMS, change_apart, is_result
+from kgraph.extract.results import CHANGE_STEMS, PAREN_OWNER, change_apart, is_result
 from kgraph.extract.sentences import sentence_at, sentence_spans
 from kgraph.extract.spans import (
     doc_data,
@@ -468,6 +468,17 @@ def _carried_baselines(text: str, claims: list[dict], names: list[Mention]) -> N
             c["baseline"] = before["baseline"]
 
 
+def _parenthesised_owners(text: str, claims: list[dict], names: list[Mention]) -> None:
+    """'lowers write amplification to 1.9 (ZenFS: 3.4)': 3.4 is ZenFS's own figure (no one's,
+    if the owner is no name: '(FP16: 5.47)')."""
+    for c in claims:
+        if owner := PAREN_OWNER.search(text, max(c["sentence"][0], c["q"].start - 40),
+                                       c["q"].start):
+            c["system"] = next((m.canonical for m in names if m.start == owner.start("owner")
+                                and m.type in ("SYSTEM", "MODEL")), None)
+            c["baseline"] = None
+
+
 def _figures_for(text: str, claims: list[dict], names: list[Mention]) -> None:
     """'6.8 ms, compared with 9.5 ms for ONNX Runtime': 9.5 ms is ONNX Runtime's figure and
     the baseline of the figure it is compared with; 'and 38.5% for Y' continues the list."""
@@ -550,6 +561,7 @@ def find_claims(data: dict) -> list[Claim]:
     _changes(text, claims, names)
     _figures_for(text, claims, names)
     _carried_baselines(text, claims, names)
+    _parenthesised_owners(text, claims, names)
     claims = _without_title_repeats(claims, title_end)
     _name_metrics(text, claims)
     _units_named_before(claims)

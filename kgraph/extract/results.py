@@ -23,6 +23,10 @@ SCORES = (r"(?:AUC|AUROC|accurac(?:y|ies)|F1(?:[- ]score)?|BLEU|ROUGE(?:-\w+)?|p
           r"mAP|R\^?2|Pearson correlation|Spearman correlation|correlation|MAE|RMSE|MSE|PUE)")
 SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:(?:\s[\w-]+){{0,3}}?\s(?:of|=|:|is|was|are|were|by|"
                           rf"within))?\s\(?(?:about\s|up to\s|only\s|at most\s|just\s)?$")
+# '(ZenFS: 3.4)', '(FP16: 5.47, 4.88 and 3.32)': another's figures set beside a result
+PAREN_OWNER = re.compile(r"\((?P<owner>[A-Za-z][\w.+-]*(?:\s[\w.+-]+)?):\s*"
+                         r"(?:[\d.]+(?:,\s*|,?\s+and\s+))*$")
+PAREN_OWNER_AFTER = re.compile(r"\s\([A-Za-z][\w.+-]*(?:\s[\w.+-]+)?:\s*\d")  # '1.9 (ZenFS: '
 SCORE_AFTER = re.compile(rf"\s{SCORES}\b")  # bare numbers that are scores: 'an AUC of 0.94'
 # 'is 3.6, compared with 2.4 for Medusa': two bare figures set side by side
 BARE_VERSUS_AFTER = re.compile(r",?\s+(?:compared (?:with|to)|versus|vs\.?)\s+\d[\d.,]*\s+for\s")
@@ -121,6 +125,8 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
                 or bool(BARE_COMPARATIVE.match(text, q.end))
                 or bool(SCORE_BEFORE.search(text, max(sentence[0], first - 48), first))
                 or bool(SCORE_AFTER.match(text, q.end))
+                or bool(PAREN_OWNER.search(text, max(sentence[0], q.start - 40), q.start))
+                or bool(PAREN_OWNER_AFTER.match(text, q.end))
                 or bool(BARE_VERSUS_AFTER.match(text, q.end))
                 or bool(FOR_NAME.match(text, q.end) and (
                     BARE_VERSUS_BEFORE.search(text, max(sentence[0], q.start - 40), q.start)

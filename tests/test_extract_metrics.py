@@ -23,7 +23,7 @@ def claims(nlp, abstract: str, title: str = "Zephyr: Fast Serving"):
     ("1.2 times", 1.2, "x"), (r"19.3\(\times\)", 19.3, "x"), (r"$19.3\times$", 19.3, "x"),
     ("60 frames per second", 60, "FPS"), ("1.4 EFLOPS", 1.4, "EFLOPS"),
     ("412 ns/day", 412, "ns/day"), ("1.26 SYPD", 1.26, "SYPD"), ("6.5 °C", 6.5, "°C"),
-    ("19 tonnes of CO2-equivalent", 19, "tCO2e"),
+    ("19 tonnes of CO2-equivalent", 19, "tCO2e"), ("48 Hz", 48, "Hz"),
     ("3-fold", 3, "x"), (r"2.08\%", 2.08, "%"), (r"\textbf{2.5$\times$}", 2.5, "x"),
     ("40%", 40, "%"), ("156 TFLOPS", 156, "TFLOPS"),
     ("25 petaflops", 25, "PFLOPS"), ("1,850 tokens/s", 1850, "tokens/s"),
@@ -115,6 +115,9 @@ def test_our_system_means_the_proposed_one(nlp):
     "We present Zephyr, a GPU video system, tuned for a target accuracy of 90%.",
     "We present Zephyr, a GPU autoscaler that meets the same 500 ms latency objective.",
     "We present Zephyr, a GPU serving system. At a load of 6 requests per second, it is stable.",
+    "We present Zephyr, a GPU weather model. Trained on 39 years of reanalysis, it is accurate.",
+    "We present Zephyr, a GPU cache. Models larger than 13B parameters miss more often.",
+    "We present Zephyr, a GPU trace study of 2.1 million jobs collected over 6 months.",
 ])
 def test_setup_numbers_are_not_results(nlp, sentence):
     assert claims(nlp, sentence) == []
@@ -725,3 +728,12 @@ def test_anothers_figure_set_beside_a_result_in_parentheses(nlp):
     assert [(v, s) for v, _, s, _, _ in found] == [
         (1.9, "Zephyr"), (3.4, "ZenFS"), (5.61, "Zephyr"), (4.98, "Zephyr"), (5.47, None),
         (4.88, None)]
+
+
+@pytest.mark.parametrize("sentence,value", [
+    ("Inference takes 38 ms, using less than 600 MB of memory.", 600),
+    ("A forecast takes 0.9 s and fits in 22 GB of GPU memory.", 22),
+])
+def test_footprints_are_results(nlp, sentence, value):
+    found = claims(nlp, f"We present Zephyr, a GPU model. {sentence}")
+    assert value in [v for v, *_ in found]

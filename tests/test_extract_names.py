@@ -257,6 +257,8 @@ def test_a_title_phrase_of_plain_words_is_a_name_only_if_the_abstract_repeats_it
                  "We present a virtual machine for GPUs.") == {"Tilus": "SYSTEM"}
     assert names(nlp, "The Fused Kernel Library: A C++ API for GPU Libraries",
                  "We present an API for GPUs.") == {"Fused Kernel Library": "SYSTEM"}
+    assert names(nlp, "The Widening Memory Gap: Measuring Model Size Against GPU Memory",
+                 "We measure GPU memory over time.") == {}
     assert names(nlp, "Elastic Phase Boundaries: Disaggregated Serving on GPUs",
                  "Elastic Phase Boundaries moves the prefill-decode split.") == {
         "Elastic Phase Boundaries": "SYSTEM"}

@@ -50,6 +50,10 @@ STOPWORDS = {"as", "the", "well", "our", "their", "other", "these", "those", "mo
              "there", "here", "which", "one", "each", "what", "every", "any"}
 # Category nouns whose examples may be written in lower case ('tools such as perf').
 SOFTWARE_NOUNS = {"compilers", "frameworks", "libraries", "tools", "runtimes", "engines"}
+# What a title's 'The X Y:' names when it names software ('The Fused Kernel Library:').
+TITLE_HEADS = {"library", "system", "framework", "engine", "compiler", "runtime", "scheduler",
+               "platform", "toolkit", "language", "database", "store", "allocator", "simulator",
+               "protocol", "machine", "benchmark", "suite", "model", "network", "architecture"}
 URLISH = re.compile(r"\.(?:com|org|io|net|edu|ai)\b|://|^www\.", re.I)
 ACRONYM = re.compile(r"[A-Z][A-Z0-9-]{2,}s?")
 DEFINED = re.compile(r"\((?P<name>[A-Z][A-Za-z0-9-]+)\)")  # after a word and one space
@@ -67,11 +71,12 @@ def _cued(text: str) -> Iterator[str]:
     """Names introduced by context."""
     for match in cue_matches("title", text):
         name = match["name"]
-        if " " not in name or match[0].startswith("The ") or any(coined(w) for w in name.split()) \
+        if " " not in name or any(coined(w) for w in name.split()) \
+                or match[0].startswith("The ") and name.rsplit(" ", 1)[-1].lower() in TITLE_HEADS \
                 or len(list(occurrences(text, name))) > 1:
             # not a phrase of plain words that the abstract never names again ('Noisy
-            # Neighbours Revisited: A Study of ...'; but 'Tilus: A Virtual Machine for ...',
-            # 'The Fused Kernel Library: A C++ API')
+            # Neighbours Revisited: A Study of ...', 'The Widening Memory Gap: ...'; but
+            # 'Tilus: A Virtual Machine for ...', 'The Fused Kernel Library: A C++ API')
             yield from _name_parts(name, text[match.end():match.end() + 12])
     for key in ("proposal", "called", "colon", "appositive"):
         for match in cue_matches(key, text):

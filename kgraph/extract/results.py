@@ -41,13 +41,13 @@ CHANGE_STEMS = (r"reduc|improv|increas|decreas|lower|cut|drop|boost|accelerat|ra
                 r"sav|speeds|bring|fall|fell|rise|rose|grow|grew")
 CHANGE_VERB = re.compile(rf"\b(?:{CHANGE_STEMS})\w*\b", re.I)
 # 'from 1,840 ms with Flink to 96 ms': a set-up phrase between the two ends of a change
-FROM_SETUP = re.compile(r"\s+(?:with|for|under|using|on)\s|\s\([^()]{1,30}\)\s")  # or '(Bingo)'
+FROM_SETUP = re.compile(r"\s+(?:with|for|under|using|on|in|at)\s|\s\([^()]{1,30}\)\s")  # '(Bingo)'
 TO_BEFORE = re.compile(r"\sto\s+(?:just\s+|only\s+)?$")
-DURATIONS = ("s", "min", "h", "days", "years")
+DURATIONS = ("s", "min", "h", "days", "months", "years")
 SHARES = ("%", "points", *DURATIONS)  # never a spec of the hardware named after them
 NAME_TYPES = ("SYSTEM", "MODEL", "DATASET")
 MODEL_SIZE_BEFORE = re.compile(r"\b(?:with|of|has|have|having|containing|totaling|"
-                               r"ranging from|between|models?\s+from)\s+"
+                               r"ranging from|between|models?\s+from|larger than|smaller than)\s+"
                                r"(?:up to\s+|over\s+|about\s+|nearly\s+|roughly\s+)?"
                                r"(?:\S+(?:,|\s+(?:to|and|or))\s+)*$")  # 'with 13B, 39B and 175B'
 LINK_AFTER = re.compile(r"\s+(?:[A-Z]\w*|links?|networks?|fabrics?|Ethernet|NICs?|ports?|"
@@ -68,13 +68,16 @@ GOAL_BEFORE = re.compile(r"\b(?:(?:target|budget|threshold|goal|deadline|SLO|pol
 # 'a 50 us 99th-percentile latency target' (not 'meeting 97% of deadlines', a share)
 GOAL_AFTER = re.compile(r"\s+(?!of\b)(?:[\w-]+\s+){0,2}(?:budget|target|SLO|deadline|threshold|"
                         r"objective)s?\b")
+# Savings and footprints ('frees 11.2 GB of DRAM', 'using less than 600 MB of memory')
 SAVING_BEFORE = re.compile(r"\b(?:saves?|saving|frees?|freeing|reclaims?|cuts?|reduces?|reducing|"
-                           r"needs?|requires?|occup(?:y|ies))"
-                           r"\s+(?:up to\s+|about\s+|roughly\s+|by\s+|only\s+)?$")
+                           r"needs?|requires?|occup(?:y|ies)|using|fits?\s+in|costs?|consum(?:es|ing))"
+                           r"\s+(?:up to\s+|about\s+|roughly\s+|by\s+|only\s+|less than\s+|"
+                           r"under\s+|at most\s+|just\s+)?$")
 AHEAD = re.compile(r"\s+(?:ahead|in advance)\b")
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)an?\s$")
 CHANGE_NOUN = re.compile(r"\s(?:\w+\s)?(?:reduction|saving|decrease|increase|improvement|"
                          r"drop|gain|cut)s?\b")
+TRAINED_ON = re.compile(r"\b(?:[Tt]rained|[Pp]re-?trained|[Ff]ine-tuned)\s+on\s+$")
 CONDITION_BEFORE = re.compile(r"^\s*(?:With(?:\s+only|\s+just)?|When|If|After|Once|"
                               r"For\s+\w+\s+(?:below|above|"
                               r"under|over|up to|smaller than|larger than))\s+$")
@@ -191,6 +194,8 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
     if q.unit in SIZES and ARTICLE_BEFORE.search(before) and SIZED_THING.match(after) \
             and not CHANGE_NOUN.match(after):
         return False  # 'a 1 TB stateful join' is the workload
+    if TRAINED_ON.search(before, len(before) - 20):
+        return False  # 'Trained on 39 years of ERA5', 'trained on 1.5T tokens'
     if CONDITION_BEFORE.search(before):
         return False  # 'With only 25% of the working set ...', 'For messages below 64 KB'
     return not (q.unit in DURATIONS + ("GB", "TB", "MB") and SETUP_AFTER.match(after))

@@ -267,3 +267,10 @@ def test_a_title_phrase_of_plain_words_is_a_name_only_if_the_abstract_repeats_it
 def test_a_category_noun_opening_a_sentence_lists_names(nlp):
     assert names(nlp, "Federated learning on phones", "Frameworks such as Flower simplify "
                  "orchestration of GPU servers.") == {"Flower": "SYSTEM"}
+
+
+def test_a_known_name_ending_a_sentence_with_a_capital(nlp):
+    """spaCy keeps the full stop on 'GSM8K.' (one token): the curated name is found anyway."""
+    found = names(nlp, "Serving on GPUs", "We test on GPUs with datasets including ShareGPT "
+                  "and GSM8K. Results follow.")
+    assert found == {"ShareGPT": "DATASET", "GSM8K": "DATASET"}

@@ -402,7 +402,10 @@ class NameFinder:
 
     def __init__(self, nlp: Language) -> None:
         self.known = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.known.add("KNOWN", [nlp.make_doc(name) for name in lexicon()["known"]])
+        names = lexicon()["known"]
+        # The tokenizer keeps a sentence's full stop on a name ending in a capital ('GSM8K.').
+        self.known.add("KNOWN", [nlp.make_doc(name) for name in names]
+                       + [nlp.make_doc(f"{name}.") for name in names if name[-1].isupper()])
         compile_cues()  # and the other patterns: now, not on the first document
         _dataset_cue_word()
         _dataset_cue_stems()
@@ -423,9 +426,9 @@ class NameFinder:
         text, found = data["text"], set()
         for _, start, end in self.known(doc):
             span = doc[start:end]
-            name = text[span.start_char:span.end_char]
-            if name not in lexicon()["known"] or not _stands_alone(text, span.start_char,
-                                                                   span.end_char):
+            name = text[span.start_char:span.end_char].removesuffix(".")
+            if name not in lexicon()["known"] or not _stands_alone(
+                    text, span.start_char, span.start_char + len(name)):
                 continue
             if name in ambiguous:
                 sentence_starts = sentence_starts or {s for s, _ in sentence_spans(data)}

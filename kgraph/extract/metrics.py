@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 
 from spacy.language import Language
@@ -26,6 +27,7 @@ from kgraph.extract.results import CHANGE_STEMS, PAREN_OWNER, change_apart, is_r
 from kgraph.extract.sentences import sentence_at, sentence_spans
 from kgraph.extract.spans import (
     doc_data,
+    find_all,
     fold_case,
     mentions_of,
     set_claims,
@@ -49,6 +51,8 @@ SHARE_OF = re.compile(r"\s(of\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:throughput|performa
                       r"speed|accuracy|quality)\s+of\s+)")
 
 CUE_FOLDED = re.compile(CUE_WORDS)  # on fold_case(text)
+CUE_ANCHORS = ("than", "over", "compared", "in comparison", "relative", "vs", "versus", "against",
+               "outperform", "beat")  # where a CUE_WORDS match can begin
 CLAUSE = re.compile(r",?\s(?:while|whereas|but)\s|;\s")
 NP_STOP = re.compile(r"[,;()]|\.(?:\s|$)|\s(?:in|on|across|for|with|at|by|under|when|while|using|"
                      r"achieving|and then|respectively)\b|"
@@ -153,6 +157,19 @@ def _proposed(text: str, names: list[Mention]) -> str | None:
     if len(top) == 2 and top[0][1] == top[1][1]:
         return None  # a study of several systems, none of them its own
     return top[0][0] if top else None
+
+
+def _comparison_cues(folded: str, sentence: tuple[int, int]) -> Iterator[re.Match[str]]:
+    """CUE_FOLDED's matches in a sentence of the lower-cased text, tried only where one of
+    its words begins (found by substring search: a scan for the pattern's leading \\b is
+    slow)."""
+    start, end = sentence
+    pos = start
+    for i in find_all(folded[start:end], CUE_ANCHORS):
+        i += start
+        if i >= pos and starts_word(folded, i) and (match := CUE_FOLDED.match(folded, i, end)):
+            yield match
+            pos = match.end()
 
 
 def _clause(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]:
@@ -539,7 +556,7 @@ def find_claims(data: dict) -> list[Claim]:
                             mentions)]
     numbers = [q for q, _ in results]
     cues = sorted([m.span() for sentence in dict.fromkeys(s for _, s in results)
-                   for m in CUE_FOLDED.finditer(folded, *sentence)]
+                   for m in _comparison_cues(folded, sentence)]
                   + [(m.start(1), m.end()) for q in numbers
                      if (m := TIMES_THE_OF.match(folded, q.end) if q.unit == "x"
                          else SHARE_OF.match(folded, q.end) if q.unit == "%" else None)])

@@ -46,6 +46,7 @@ TO_BEFORE = re.compile(r"\sto\s+(?:just\s+|only\s+)?$")
 DURATIONS = ("s", "min", "h", "days", "months", "years")
 SHARES = ("%", "points", *DURATIONS)  # never a spec of the hardware named after them
 NAME_TYPES = ("SYSTEM", "MODEL", "DATASET")
+NEAR = 60  # characters around a number within which the mentions that decide it are
 MODEL_SIZE_BEFORE = re.compile(r"\b(?:with|of|has|have|having|containing|totaling|"
                                r"ranging from|between|models?\s+from|larger than|smaller than)\s+"
                                r"(?:up to\s+|over\s+|about\s+|nearly\s+|roughly\s+)?"
@@ -110,6 +111,7 @@ SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|l
 def is_result(q: Quantity, quantities: list[Quantity], text: str,
               sentence: tuple[int, int], mentions: list[Mention]) -> bool:
     """Whether `q`, in `sentence`, states a result of the work rather than its set-up."""
+    mentions = [m for m in mentions if m.start < q.end + NEAR and m.end > q.start - NEAR]
     if any(m.start <= q.start < m.end for m in mentions):
         return False
     if q.text.replace(".", "").isdigit() and text[q.start - 1:q.start] == " " \

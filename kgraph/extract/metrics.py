@@ -279,7 +279,7 @@ def _baseline(text: str, zone: tuple[int, int], mentions: list[Mention]) -> str 
     inside = [m for m in mentions if zone[0] <= m.start < zone[1]]
     if inside and inside[0].type in ("SYSTEM", "MODEL"):
         first = inside[0]
-        for m in inside[1:]:  # 'than DeepSpeed ZeRO-Infinity': the last, most specific name
+        for m in inside[1:]:  # 'than vLLM PagedAttention': the last, most specific name
             if m.start != first.end + 1 or text[first.end] != " " or m.type != first.type:
                 break
             first = m

@@ -89,7 +89,7 @@ def _cued(text: str) -> Iterator[str]:
         listed = [i for i in LIST_SEPARATOR.split(match["more"])[1:] if i not in ORGANISATIONS]
         yield from listed  # 'relative to Chameleon, NoScope and Reducto': a list of names
         words = match["name"].split()
-        # 'than Cray MPICH' is one name; 'than DeepSpeed ZeRO-Infinity' holds two of its own;
+        # 'than Cray MPICH' is one name; 'than vLLM PagedAttention' holds two of its own;
         # 'than Germany' is no name: one word at least must look made up (capitals inside),
         # unless more names follow in a list
         if (any(coined(w) for w in words) or listed and len(words) == 1) and (len(words) == 1
@@ -148,7 +148,9 @@ def _shaped(text: str, generic: set[str]) -> Iterator[str]:
     shaped = Counter(t for chunk in filterfalse(str.islower, text.split())
                      for t in _shaped_tokens(chunk))
     for (kind, name), count in shaped.items():
-        if name in generic or name.rstrip("s") in generic:
+        head, _, rest = name.partition("-")  # 'per-vCPU', 'multi-LLM': generic after a prefix
+        word = rest if rest and head.islower() else name
+        if word in generic or word.rstrip("s") in generic:
             continue
         if kind == "coined":
             yield name
@@ -309,8 +311,8 @@ def find_names(text: str, taken: list[tuple[int, int]], known: set[str],
 
 
 # Frameworks whose parts are named after them: 'the PyTorch DataLoader', 'Spark Structured
-# Streaming', 'PyTorch Distributed Checkpoint'.
-FRAMEWORKS = ("PyTorch", "TensorFlow", "JAX", "Spark", "Ray")
+# Streaming', 'PyTorch Distributed Checkpoint', 'DeepSpeed ZeRO-3'.
+FRAMEWORKS = ("PyTorch", "TensorFlow", "JAX", "Spark", "Ray", "DeepSpeed")
 FRAMEWORK_PART = re.compile(r"(?P<framework>\w+)\s(?P<a>[A-Z][\w-]*\w)"
                             r"(?:\s(?P<b>[A-Z][\w-]*\w))?(?![\w-])")
 
@@ -341,7 +343,8 @@ def _listed_systems(text: str) -> set[str]:
 
 
 # Platforms whose name prefixes a part of them: 'DDP' after 'PyTorch DDP' is that system.
-PLATFORMS = {"PyTorch", "TensorFlow", "JAX", "Spark", "Linux", "Kubernetes", "Hadoop", "Ray"}
+PLATFORMS = {"PyTorch", "TensorFlow", "JAX", "Spark", "Linux", "Kubernetes", "Hadoop", "Ray",
+             "DeepSpeed"}
 ORGANISATIONS = {"Apache", "Google", "Amazon", "AWS", "Microsoft", "Azure", "NVIDIA", "Meta",
                  "Facebook", "IBM", "Intel", "AMD", "Alibaba", "Huawei", "Baidu", "Twitter",
                  "LinkedIn", "Uber", "Netflix", "Oracle", "Cloudera", "Databricks"}

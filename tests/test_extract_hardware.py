@@ -172,3 +172,9 @@ def test_a_count_written_before_a_device(nlp):
     found = hardware(nlp, "We run on 8xH100 nodes and on 4xA100 80GB servers.")
     assert [(t, c) for t, _, c in found] == [("H100", "NVIDIA H100"),
                                              ("A100 80GB", "NVIDIA A100 80GB")]
+
+
+def test_a_spelling_with_a_class_word_in_the_plural(nlp):
+    found = hardware(nlp, "We evaluate on NVIDIA V100, A100, and L4 GPUs.")
+    assert [(t, c) for t, _, c in found] == [
+        ("NVIDIA V100", "NVIDIA V100"), ("A100", "NVIDIA A100"), ("L4 GPUs", "NVIDIA L4")]

@@ -24,6 +24,7 @@ def claims(nlp, abstract: str, title: str = "Zephyr: Fast Serving"):
     ("60 frames per second", 60, "FPS"), ("1.4 EFLOPS", 1.4, "EFLOPS"),
     ("412 ns/day", 412, "ns/day"), ("1.26 SYPD", 1.26, "SYPD"), ("6.5 °C", 6.5, "°C"),
     ("19 tonnes of CO2-equivalent", 19, "tCO2e"), ("48 Hz", 48, "Hz"),
+    ("7.8 kg CO2e", 7.8, "kgCO2e"),
     ("3-fold", 3, "x"), (r"2.08\%", 2.08, "%"), (r"\textbf{2.5$\times$}", 2.5, "x"),
     ("40%", 40, "%"), ("156 TFLOPS", 156, "TFLOPS"),
     ("25 petaflops", 25, "PFLOPS"), ("1,850 tokens/s", 1850, "tokens/s"),

@@ -70,6 +70,10 @@ def alias_index() -> dict[str, HardwareEntry]:
 
 
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+]*(?:\.[A-Za-z0-9][A-Za-z0-9+]*)*")
+# Class words a product is named without ('AMD Alveo U280 FPGA'), and spellings end with
+# ('L4 GPU', also written 'L4 GPUs').
+CLASS_WORDS = ("GPU", "CPU", "FPGA", "NPU", "TPU")
+CLASS_NOUNS = tuple(f" {word.lower()}" for word in CLASS_WORDS)
 COUNT = re.compile(r"\d+x(?=[A-Za-z])")  # a count written before a device: '8xH100'
 NEXT_WORD = re.compile(rf"[\s-]{{1,2}}(?P<word>{WORD.pattern})")
 
@@ -90,6 +94,9 @@ def phrase_index() -> tuple[dict[str, HardwareEntry], frozenset[str]]:
             key = fold(spelling)
             index.setdefault(key, entry)
             words = key.split(" ")
+            if key.endswith(CLASS_NOUNS):  # 'L4 GPU' is also written 'L4 GPUs'
+                index.setdefault(key + "s", entry)
+                prefixes.add(key + "s")
             prefixes.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
     return index, frozenset(prefixes)
 
@@ -136,8 +143,8 @@ def find_phrases(text: str, spans: Iterable[tuple[int, int]] | None = None,
     may begin (those with `may_start_phrase`); the rest of the text is not scanned.
 
     Examples:
-        >>> [(s, e, entry.label) for s, e, entry in find_phrases("8 NVIDIA A100 GPUs")]
-        [(2, 13, 'NVIDIA A100'), (14, 18, 'GPU')]
+        >>> [(s, e, entry.label) for s, e, entry in find_phrases("8 NVIDIA A100s on NVLink")]
+        [(2, 14, 'NVIDIA A100'), (18, 24, 'NVLink')]
     """
     index, prefixes = phrase_index()
     seconds = next_words()

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kgraph.extract.catalogue import (
+    CLASS_WORDS,
     HardwareEntry,
     find_phrases,
     fold,
@@ -65,8 +66,7 @@ VARIANTS = {"GPU": re.compile(r"\s(?:SXM\d?|PCIe|NVL|\d{3,4})(?![\w-])"),  # 'GP
             "CPU": re.compile(r"\s\d{4}[A-Z]?(?![\w-])"),  # 'Xeon CPU Max 9470'
             "MEMORY": re.compile(r"-\d{4}(?![\w-])")}
 CASE_SENSITIVE = 5
-# Class words a product is named without ('AMD Alveo U280 FPGA'); not SSD: 'NVMe SSD' is a name.
-CLASS_WORDS = ("GPU", "CPU", "FPGA", "NPU", "TPU")
+# Not SSD among the class words: 'NVMe SSD' is a name.
 CLASS_TAIL = re.compile(rf"[\s-](?:{'|'.join(CLASS_WORDS)})s?$")
 DEFINITION = re.compile(r"\s\((?P<acronym>[A-Z][A-Za-z0-9]{1,7})\)")
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import takewhile
 
 from kgraph.extract.lexicon import TOKEN, lexicon
-from kgraph.extract.spans import find_all, starts_word
+from kgraph.extract.spans import find_all, fold_case, starts_word
 
 
 @lru_cache(maxsize=1)
@@ -46,12 +46,12 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
 LIST_CONNECTORS = ("like", "such as", "including", "e.g.")  # 'compilers like X and Y'
 DEFINING = (" is a ", " is an ")  # 'Tessera is an SpMV accelerator'
 APPOSITION = (", a ", ", an ")  # 'build Kestrel, a family of kernels'
-COMPARISON_WORDS = ("than", "compared", "Compared", "relative", "Relative", "versus", "vs",
-                    "outperform")  # not 'over'
+COMPARISON_WORDS = ("than", "compared", "relative", "versus", "vs", "outperform")  # not 'over'
 
-NAMING_WORDS = ("called", "named", "dubbed", "coined", "we call", "We call")
-PROPOSERS = ("We", "we")  # where a proposal ('we present X') can start
-# The cues tried only where one of their words is (found by substring search).
+NAMING_WORDS = ("called", "named", "dubbed", "coined", "we call")
+PROPOSERS = ("we",)  # where a proposal ('we present X') can start
+# The cues tried only where one of their words is (found by substring search in the
+# lower-cased text).
 ANCHORS = {"proposal": PROPOSERS, "called": NAMING_WORDS, "compared": COMPARISON_WORDS}
 
 CUE_GATES = {"colon": re.compile(r":\s+an?\s")}  # cheap searches a cue's match needs
@@ -145,5 +145,6 @@ def cue_matches(key: str, text: str) -> tuple[re.Match[str], ...]:
     if key == "definition":
         return tuple(_definition_matches(text))
     if key in ANCHORS:
-        return tuple(_matches_at(cue_patterns()[key], find_all(text, ANCHORS[key]), text))
+        anchors = find_all(fold_case(text), ANCHORS[key])
+        return tuple(_matches_at(cue_patterns()[key], anchors, text))
     return tuple(cue_patterns()[key].finditer(text))

@@ -173,14 +173,21 @@ def _comparison_cues(folded: str, sentence: tuple[int, int]) -> Iterator[re.Matc
 
 
 def _clause(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]:
+    """The clause of the sentence that holds offset `pos` (see CLAUSE)."""
     start, end = sentence
-    for match in CLAUSE.finditer(text, start, end):
-        if match.end() <= pos:
-            start = match.end()
-        elif match.start() >= pos:
-            end = match.start()
+    for left, right in _clause_breaks(text, *sentence):
+        if right <= pos:
+            start = right
+        elif left >= pos:
+            end = left
             break
     return start, end
+
+
+@lru_cache(maxsize=64)
+def _clause_breaks(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Where a sentence breaks into clauses; cached, as every number of it asks."""
+    return tuple(m.span() for m in CLAUSE.finditer(text, start, end))
 
 
 def _comparison_zones(text: str, cues: list[tuple[int, int]],

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -39,8 +40,10 @@ def doc_data(doc: Doc) -> dict:
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+@lru_cache(maxsize=8)
 def fold_case(text: str) -> str:
-    """Lower-cased text with the same offsets, for case-blind patterns without re.I (faster).
+    """Lower-cased text with the same offsets, for case-blind patterns without re.I (faster);
+    cached, as several components fold the same text.
 
     Examples:
         >>> fold_case("We beat vLLM"), len(fold_case("İx")) == len("İx")

@@ -173,7 +173,7 @@ def _variants(canonicals: set[str]) -> dict[str, str]:
 
 
 class HardwareFinder:
-    """Marks hardware mentions in doc.spans["hardware"] and doc._.kgraph.
+    """Marks hardware mentions in doc.spans["hardware"] and doc.user_data["kgraph"].
 
     A lexeme flag (computed once per vocabulary entry) tells which tokens may begin a
     catalogue spelling, so only those places are looked up.

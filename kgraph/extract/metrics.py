@@ -607,7 +607,7 @@ def find_claims(data: dict) -> list[Claim]:
 
 
 class MetricFinder:
-    """Marks result numbers in doc.spans["metrics"] and their claims in doc._.kgraph."""
+    """Marks result numbers in doc.spans["metrics"] and their claims in doc.user_data["kgraph"]."""
 
     def __init__(self) -> None:
         # Compile the patterns with the pipeline, not on the first document.

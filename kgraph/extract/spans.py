@@ -1,9 +1,9 @@
-"""Doc extensions, span groups and text helpers shared by the kgraph components.
+"""Doc data, span groups and text helpers shared by the kgraph components.
 
-Everything kgraph keeps on a Doc is one dict of plain values in one extension,
-`doc._.kgraph` (so docs survive `nlp.pipe(n_process=...)`, which serialises user data
-with msgpack; and each component reads the extension once, as every `doc._` access
-builds an accessor object). Mentions and claims are read back as kgraph.model objects.
+Everything kgraph keeps on a Doc is one dict of plain values in `doc.user_data["kgraph"]`,
+spaCy's storage for custom data (so docs survive `nlp.pipe(n_process=...)`, which
+serialises user data with msgpack; a plain key, as every `doc._` access builds an accessor
+object). Mentions and claims are read back as kgraph.model objects.
 The text helpers (word boundaries, case folding, substring search) let the components
 find things without slow regex scans.
 """
@@ -19,8 +19,7 @@ from spacy.tokens import Doc
 from kgraph.extract.lexicon import MODIFIER_AFTER
 from kgraph.model import Claim, Mention
 
-if not Doc.has_extension("kgraph"):
-    Doc.set_extension("kgraph", default=None)
+KEY = "kgraph"  # the doc.user_data key of kgraph's data
 
 
 def start_data(doc: Doc, text: str | None = None, title_end: int = 0) -> dict:
@@ -28,13 +27,13 @@ def start_data(doc: Doc, text: str | None = None, title_end: int = 0) -> dict:
     its title ends, and its sentence spans, mention rows and claim rows (none yet)."""
     data = {"text": doc.text if text is None else text, "title_end": title_end,
             "sentences": None, "mentions": [], "claims": []}
-    doc._.kgraph = data
+    doc.user_data[KEY] = data
     return data
 
 
 def doc_data(doc: Doc) -> dict:
     """A doc's kgraph data (see start_data), started if the doc has none."""
-    return doc._.kgraph or start_data(doc)
+    return doc.user_data.get(KEY) or start_data(doc)
 
 
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")

@@ -495,13 +495,18 @@ def _carried_baselines(text: str, claims: list[dict], names: list[Mention]) -> N
     system's figure before it in the sentence."""
     named = {m.canonical for m in names}
     for before, c in zip(claims, claims[1:], strict=False):
-        if c["baseline"] is None and c["system"] and (c["q"].unit == "x" or c["q"].unit == "%"
-                                                      and BY_BEFORE.search(text, c["q"].start - 20,
-                                                                           c["q"].start)) \
+        if c["baseline"] is None and c["system"] and _relative(text, c["q"]) \
                 and before["sentence"] == c["sentence"] and before["system"] == c["system"] \
-                and before["baseline"] in named and before["baseline"] != c["system"] \
-                and not OF_AFTER.match(text, c["q"].end):
+                and before["baseline"] in named and before["baseline"] != c["system"]:
             c["baseline"] = before["baseline"]
+
+
+def _relative(text: str, q: Quantity) -> bool:
+    """A multiple, or a change 'by' a share ('by 35%'; not '12% of an all-DRAM setup')."""
+    if q.unit == "x":
+        return True
+    return q.unit == "%" and BY_BEFORE.search(text, max(0, q.start - 20), q.start) is not None \
+        and not OF_AFTER.match(text, q.end)
 
 
 def _parenthesised_owners(text: str, claims: list[dict], names: list[Mention]) -> None:

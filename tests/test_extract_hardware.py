@@ -178,3 +178,8 @@ def test_a_spelling_with_a_class_word_in_the_plural(nlp):
     found = hardware(nlp, "We evaluate on NVIDIA V100, A100, and L4 GPUs.")
     assert [(t, c) for t, _, c in found] == [
         ("NVIDIA V100", "NVIDIA V100"), ("A100", "NVIDIA A100"), ("L4 GPUs", "NVIDIA L4")]
+
+
+def test_a_links_lane_width_is_its_variant(nlp):
+    found = hardware(nlp, "Two GPUs are attached over PCIe 4.0 x16 links.")
+    assert ("PCIe 4.0 x16", "PCIe 4.0") in [(t, c) for t, _, c in found]

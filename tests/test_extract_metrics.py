@@ -119,6 +119,8 @@ def test_our_system_means_the_proposed_one(nlp):
     "We present Zephyr, a GPU weather model. Trained on 39 years of reanalysis, it is accurate.",
     "We present Zephyr, a GPU cache. Models larger than 13B parameters miss more often.",
     "We present Zephyr, a GPU trace study of 2.1 million jobs collected over 6 months.",
+    "We present Zephyr, evaluated on a synthetic 2 TB table with eight GPUs.",
+    "We present Zephyr, which fine-tunes on a single NVIDIA RTX A6000 with 48 GB.",
 ])
 def test_setup_numbers_are_not_results(nlp, sentence):
     assert claims(nlp, sentence) == []
@@ -759,3 +761,9 @@ def test_subjects_listed_before_a_copula_pair_with_respective_figures(nlp):
     assert [(v, s, b) for v, _, s, b, _ in found] == [
         (12, "Kokkos", "CUDA"), (17, "RAJA", "CUDA"), (73, "Zephyr", "ext4"),
         (65, "Zephyr", "XFS"), (58, "Zephyr", "F2FS")]
+
+
+def test_what_the_work_makes_possible_and_small_score_differences(nlp):
+    found = claims(nlp, "We present Zephyr, a GPU offloading engine. On one GPU, Zephyr trains "
+                        "models of up to 21 billion parameters. AUC differs by less than 0.0005.")
+    assert [(v, u) for v, u, *_ in found] == [(21e9, "parameters"), (0.0005, "")]

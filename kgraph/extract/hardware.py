@@ -64,7 +64,8 @@ LINE_PRODUCT = re.compile(
 # A variant written after a catalogued name: 'H100 SXM5', 'A100 PCIe', 'DDR5-4800'.
 VARIANTS = {"GPU": re.compile(r"\s(?:SXM\d?|PCIe|NVL|\d{3,4})(?![\w-])"),  # 'GPU Max 1550'
             "CPU": re.compile(r"\s\d{4}[A-Z]?(?![\w-])"),  # 'Xeon CPU Max 9470'
-            "MEMORY": re.compile(r"-\d{4}(?![\w-])")}
+            "MEMORY": re.compile(r"-\d{4}(?![\w-])"),
+            "INTERCONNECT": re.compile(r"\s[x×]\d{1,2}(?![\w-])")}  # 'PCIe 4.0 x16'
 CASE_SENSITIVE = 5
 # Not SSD among the class words: 'NVMe SSD' is a name.
 CLASS_TAIL = re.compile(rf"[\s-](?:{'|'.join(CLASS_WORDS)})s?$")

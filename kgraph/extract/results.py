@@ -22,7 +22,8 @@ HARDWARE_GAP = re.compile(r"\s*(?:of\s+|x\s+)?(?:(?!(?:on|with|using|over|across
 SCORES = (r"(?:AUC|AUROC|accurac(?:y|ies)|F1(?:[- ]score)?|BLEU|ROUGE(?:-\w+)?|perplexit(?:y|ies)|"
           r"mAP|R\^?2|Pearson correlation|Spearman correlation|correlation|MAE|RMSE|MSE|PUE)")
 SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:(?:\s[\w-]+){{0,3}}?\s(?:of|=|:|is|was|are|were|by|"
-                          rf"within))?\s\(?(?:about\s|up to\s|only\s|at most\s|just\s)?$")
+                          rf"within))?\s\(?(?:about\s|up to\s|only\s|at most\s|just\s|"
+                          rf"less than\s)?$")
 # '(ZenFS: 3.4)', '(FP16: 5.47, 4.88 and 3.32)': another's figures set beside a result
 PAREN_OWNER = re.compile(r"\((?P<owner>[A-Za-z][\w.+-]*(?:\s[\w.+-]+)?):\s*"
                          r"(?:[\d.]+(?:,\s*|,?\s+and\s+))*$")
@@ -51,6 +52,9 @@ MODEL_SIZE_BEFORE = re.compile(r"\b(?:with|of|has|have|having|containing|totalin
                                r"ranging from|between|models?\s+from|larger than|smaller than)\s+"
                                r"(?:up to\s+|over\s+|about\s+|nearly\s+|roughly\s+)?"
                                r"(?:\S+(?:,|\s+(?:to|and|or))\s+)*$")  # 'with 13B, 39B and 175B'
+# What the work makes possible: 'trains models of up to 21 billion parameters'
+CAPABILITY_BEFORE = re.compile(r"\b(?:trains?|fine-tunes?|serves?|fits?|supports?)\s+"
+                               r"(?:[\w-]+\s+)?models?\s+of\s+up to\s+$")
 LINK_AFTER = re.compile(r"\s+(?:[A-Z]\w*|links?|networks?|fabrics?|Ethernet|NICs?|ports?|"
                         r"switch\w*|interconnects?)\b")  # '100 Gbps links', '400 Gbps Fabrics'
 POWER = ("W", "kW")
@@ -75,7 +79,7 @@ SAVING_BEFORE = re.compile(r"\b(?:saves?|saving|frees?|freeing|reclaims?|cuts?|r
                            r"\s+(?:up to\s+|about\s+|roughly\s+|by\s+|only\s+|less than\s+|"
                            r"under\s+|at most\s+|just\s+)?$")
 AHEAD = re.compile(r"\s+(?:ahead|in advance)\b")
-ARTICLE_BEFORE = re.compile(r"(?:^|\s)an?\s$")
+ARTICLE_BEFORE = re.compile(r"(?:^|\s)an?\s(?:[a-z-]+\s)?$")  # 'a (synthetic) 2 TB table'
 CHANGE_NOUN = re.compile(r"\s(?:\w+\s)?(?:reduction|saving|decrease|increase|improvement|"
                          r"drop|gain|cut)s?\b")
 TRAINED_ON = re.compile(r"\b(?:[Tt]rained|[Pp]re-?trained|[Ff]ine-tuned)\s+on\s+$")
@@ -169,9 +173,11 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
         return False  # 'trained for 3,400 GPU hours'
     if q.unit in SIZES and (WITH_BEFORE.search(before, len(before) - 20)
                             and after.startswith(" of ")
-                            or any(m.end in (q.start, q.start - 1) for m in mentions
-                                   if m.type not in NAME_TYPES)):
-        return False  # 'with up to 2 TB of operator state', 'a Jetson AGX Orin 64GB'
+                            or any(m.end in (q.start, q.start - 1)
+                                   or text.startswith(" with ", m.end) and m.end + 6 == q.start
+                                   for m in mentions if m.type not in NAME_TYPES)):
+        return False  # 'with up to 2 TB of operator state', 'a Jetson AGX Orin 64GB',
+        # 'an RTX A6000 with 48 GB'
     if q.unit in SIZES and before.rstrip().endswith("("):
         paren = q.start - len(before) + len(before.rstrip()) - 1
         if any(m.end <= paren and BEFORE_PAREN.fullmatch(text, m.end, paren)
@@ -184,7 +190,8 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
     if q.unit in POWER and (POWER_SETUP_AFTER.match(after)
                             or POWER_SETUP_BEFORE.search(before, len(before) - 40)):
         return False
-    if q.unit == "parameters" and MODEL_SIZE_BEFORE.search(before, len(before) - 40):
+    if q.unit == "parameters" and MODEL_SIZE_BEFORE.search(before, len(before) - 40) \
+            and not CAPABILITY_BEFORE.search(before, len(before) - 50):
         return False  # 'models with up to 175B parameters' is the set-up
     if q.unit in (*SIZES, "parameters") and any(
             m.type == "MODEL" and q.end < m.start <= q.end + 2 for m in mentions):

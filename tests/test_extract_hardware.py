@@ -183,3 +183,9 @@ def test_a_spelling_with_a_class_word_in_the_plural(nlp):
 def test_a_links_lane_width_is_its_variant(nlp):
     found = hardware(nlp, "Two GPUs are attached over PCIe 4.0 x16 links.")
     assert ("PCIe 4.0 x16", "PCIe 4.0") in [(t, c) for t, _, c in found]
+
+
+def test_gpu_memory_tiers(nlp):
+    found = hardware(nlp, "The kernel stages tiles in shared memory instead of global memory.")
+    assert [(t, c) for t, _, c in found] == [("shared memory", "shared memory"),
+                                             ("global memory", "global memory")]

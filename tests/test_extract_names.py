@@ -281,3 +281,9 @@ def test_a_frameworks_part_and_a_generic_word_after_a_prefix(nlp):
                   "DeepSpeed ZeRO-3, our per-vCPU scheduler on multi-GPU nodes wins; ZeRO-3 "
                   "stalls.")
     assert found == {"DeepSpeed Ulysses": "SYSTEM", "DeepSpeed ZeRO-3": "SYSTEM"}
+
+
+def test_optimizers_platform_parts_and_phone_brands(nlp):
+    found = names(nlp, "Fine-tuning on phones", "Our GPU engine matches Adam to within 0.05 "
+                  "perplexity on a OnePlus 12, and it replaces OpenStack Nova for placement.")
+    assert found == {"Adam": "SYSTEM", "OpenStack Nova": "SYSTEM"}

@@ -312,7 +312,7 @@ def find_names(text: str, taken: list[tuple[int, int]], known: set[str],
 
 # Frameworks whose parts are named after them: 'the PyTorch DataLoader', 'Spark Structured
 # Streaming', 'PyTorch Distributed Checkpoint', 'DeepSpeed ZeRO-3'.
-FRAMEWORKS = ("PyTorch", "TensorFlow", "JAX", "Spark", "Ray", "DeepSpeed")
+FRAMEWORKS = ("PyTorch", "TensorFlow", "JAX", "Spark", "Ray", "DeepSpeed", "OpenStack")
 FRAMEWORK_PART = re.compile(r"(?P<framework>\w+)\s(?P<a>[A-Z][\w-]*\w)"
                             r"(?:\s(?P<b>[A-Z][\w-]*\w))?(?![\w-])")
 
@@ -344,7 +344,7 @@ def _listed_systems(text: str) -> set[str]:
 
 # Platforms whose name prefixes a part of them: 'DDP' after 'PyTorch DDP' is that system.
 PLATFORMS = {"PyTorch", "TensorFlow", "JAX", "Spark", "Linux", "Kubernetes", "Hadoop", "Ray",
-             "DeepSpeed"}
+             "DeepSpeed", "OpenStack"}
 ORGANISATIONS = {"Apache", "Google", "Amazon", "AWS", "Microsoft", "Azure", "NVIDIA", "Meta",
                  "Facebook", "IBM", "Intel", "AMD", "Alibaba", "Huawei", "Baidu", "Twitter",
                  "LinkedIn", "Uber", "Netflix", "Oracle", "Cloudera", "Databricks"}

@@ -173,7 +173,7 @@ def find_phrases(text: str, spans: Iterable[tuple[int, int]] | None = None,
 @lru_cache(maxsize=1)
 def next_words() -> dict[str, tuple[str, ...]]:
     """For each run of words that begins a spelling, the words that may follow it."""
-    index, prefixes = phrase_index()
+    _, prefixes = phrase_index()
     seconds: dict[str, set[str]] = {key: set() for key in prefixes}
     for key in prefixes:
         head, _, last = key.rpartition(" ")

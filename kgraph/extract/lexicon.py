@@ -48,6 +48,18 @@ def coined(word: str) -> bool:
     return any(c.isupper() or c.isdigit() for c in word[1:])
 
 
+def plain_phrase(name: str, text: str) -> bool:
+    """Several plain words, named once in `text`: a phrase rather than a coined name
+    ('Noisy Neighbours Revisited', not 'Tilus' or 'Elastic KV-Cache').
+
+    Examples:
+        >>> plain_phrase("Noisy Neighbours Revisited", "Noisy Neighbours Revisited: a study")
+        True
+    """
+    words = name.split()
+    return len(words) > 1 and text.count(name) < 2 and not any(coined(w) for w in words)
+
+
 def anchored_matches(pattern: re.Pattern[str], anchors: Iterable[int], text: str,
                      lead: int) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, for patterns whose every match holds an anchor (a word

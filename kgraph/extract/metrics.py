@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from kgraph.extract.catalogue import alias_index
 from kgraph.extract.cues import compile_cues, cue_matches
 from kgraph.extract.domain import is_computing
-from kgraph.extract.lexicon import coined, lexicon
+from kgraph.extract.lexicon import lexicon, plain_phrase
 from kgraph.extract.quantities import Quantity, find_quantities, quantity_pattern, unit_table
 from kgraph.extract.results import CHANGE_STEMS, PAREN_OWNER, change_apart, is_result
 from kgraph.extract.sentences import sentence_at, sentence_spans
@@ -99,7 +99,6 @@ FINDING = re.compile(r"\s*(?:We|we)\s+(?:find|found|observe|observed|show|measur
                      r"that\b|\s*Our\s+(?:measurements|analysis|characteri[sz]ation|study)\s+"
                      r"(?:shows?|reveals?|finds?)\b")
 IT_SUBJECT = re.compile(r"\b(?:and|but)\s+it\s")  # the paper's system again, as a pronoun
-# 'from 1,840 ms with Flink (...) to 96 ms': the first figure is the named system's.
 DIGIT = re.compile(r"\d")
 TIGHT_BREAK = re.compile(r",|\s(?:and|or|but)\b")
 AND_GAP = re.compile(r"(?:,|\band|\bor)\s+$")
@@ -135,13 +134,6 @@ def _first_word(folded: str, phrase: str, before: int) -> int:
     return before
 
 
-def _plain_phrase(name: str, text: str) -> bool:
-    """Several plain words, named once: a phrase rather than a coined name."""
-    words = name.split()
-    return (len(words) > 1 and text.count(name) < 2
-            and not any(coined(w) for w in words))
-
-
 def _proposed(text: str, names: list[Mention]) -> str | None:
     """The paper's own system: title 'X:', 'we propose X', 'build X, a ...', 'X is a ...', else
     the most named system."""
@@ -151,7 +143,7 @@ def _proposed(text: str, names: list[Mention]) -> str | None:
             if (hit := next((m for m in systems if match.start("name") <= m.start
                              < match.end("name") + 12), None))]
     if cued:  # a title phrase of plain words ('Repair Without Hotspots:') gives way to 'we build X'
-        return cued[1] if len(cued) > 1 and _plain_phrase(cued[0], text) else cued[0]
+        return cued[1] if len(cued) > 1 and plain_phrase(cued[0], text) else cued[0]
     counts = Counter(m.canonical for m in systems)
     top = counts.most_common(2)
     if len(top) == 2 and top[0][1] == top[1][1]:
@@ -335,9 +327,8 @@ def _measured_before(head: str) -> str | None:
 
 def _name_metrics(text: str, claims: list[dict]) -> None:
     """Each claim's metric words; the second end of a range ('from 9.4 to 1.6', 'from 9.4
-    with X to 1.6') and a number
-    whose own words say nothing ('by 1.2x on A100 and 1.4x on L40S') take those of the claim
-    before it."""
+    with X to 1.6') and a number whose own words say nothing ('by 1.2x on A100 and 1.4x on
+    L40S') take those of the claim before it."""
     previous: dict | None = None
     for c in claims:
         c["metric"] = _metric_words(text, c["q"], c["sentence"])

@@ -29,6 +29,7 @@ from kgraph.extract.lexicon import (
     coined,
     lexicon,
     model_matches,
+    plain_phrase,
 )
 from kgraph.extract.quantities import unit_table
 from kgraph.extract.sentences import sentence_spans
@@ -71,9 +72,9 @@ def _cued(text: str) -> Iterator[str]:
     """Names introduced by context."""
     for match in cue_matches("title", text):
         name = match["name"]
-        if " " not in name or any(coined(w) for w in name.split()) \
-                or match[0].startswith("The ") and name.rsplit(" ", 1)[-1].lower() in TITLE_HEADS \
-                or len(list(occurrences(text, name))) > 1:
+        names_software = match[0].startswith("The ") \
+            and name.rsplit(" ", 1)[-1].lower() in TITLE_HEADS
+        if names_software or not plain_phrase(name, text):
             # not a phrase of plain words that the abstract never names again ('Noisy
             # Neighbours Revisited: A Study of ...', 'The Widening Memory Gap: ...'; but
             # 'Tilus: A Virtual Machine for ...', 'The Fused Kernel Library: A C++ API')
@@ -343,8 +344,7 @@ def _listed_systems(text: str) -> set[str]:
 
 
 # Platforms whose name prefixes a part of them: 'DDP' after 'PyTorch DDP' is that system.
-PLATFORMS = {"PyTorch", "TensorFlow", "JAX", "Spark", "Linux", "Kubernetes", "Hadoop", "Ray",
-             "DeepSpeed", "OpenStack"}
+PLATFORMS = {*FRAMEWORKS, "Linux", "Kubernetes", "Hadoop"}
 ORGANISATIONS = {"Apache", "Google", "Amazon", "AWS", "Microsoft", "Azure", "NVIDIA", "Meta",
                  "Facebook", "IBM", "Intel", "AMD", "Alibaba", "Huawei", "Baidu", "Twitter",
                  "LinkedIn", "Uber", "Netflix", "Oracle", "Cloudera", "Databricks"}

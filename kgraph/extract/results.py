@@ -25,9 +25,9 @@ SCORE_BEFORE = re.compile(rf"\b{SCORES}(?:(?:\s[\w-]+){{0,3}}?\s(?:of|=|:|is|was
                           rf"within))?\s\(?(?:about\s|up to\s|only\s|at most\s|just\s|"
                           rf"less than\s)?$")
 # '(ZenFS: 3.4)', '(FP16: 5.47, 4.88 and 3.32)': another's figures set beside a result
-PAREN_OWNER = re.compile(r"\((?P<owner>[A-Za-z][\w.+-]*(?:\s[\w.+-]+)?):\s*"
-                         r"(?:[\d.]+(?:,\s*|,?\s+and\s+))*$")
-PAREN_OWNER_AFTER = re.compile(r"\s\([A-Za-z][\w.+-]*(?:\s[\w.+-]+)?:\s*\d")  # '1.9 (ZenFS: '
+OWNER = r"[A-Za-z][\w.+-]*(?:\s[\w.+-]+)?"  # 'ZenFS', 'LRU alone'
+PAREN_OWNER = re.compile(rf"\((?P<owner>{OWNER}):\s*(?:[\d.]+(?:,\s*|,?\s+and\s+))*$")
+PAREN_OWNER_AFTER = re.compile(rf"\s\({OWNER}:\s*\d")  # '1.9 (ZenFS: 3.4)'
 SCORE_AFTER = re.compile(rf"\s{SCORES}\b")  # bare numbers that are scores: 'an AUC of 0.94'
 # 'is 3.6, compared with 2.4 for Medusa': two bare figures set side by side
 BARE_VERSUS_AFTER = re.compile(r",?\s+(?:compared (?:with|to)|versus|vs\.?)\s+\d[\d.,]*\s+for\s")
@@ -174,7 +174,7 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
     if q.unit in SIZES and (WITH_BEFORE.search(before, len(before) - 20)
                             and after.startswith(" of ")
                             or any(m.end in (q.start, q.start - 1)
-                                   or text.startswith(" with ", m.end) and m.end + 6 == q.start
+                                   or text[m.end:q.start] == " with "
                                    for m in mentions if m.type not in NAME_TYPES)):
         return False  # 'with up to 2 TB of operator state', 'a Jetson AGX Orin 64GB',
         # 'an RTX A6000 with 48 GB'

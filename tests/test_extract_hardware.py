@@ -186,6 +186,18 @@ def test_a_links_lane_width_is_its_variant(nlp):
 
 
 def test_gpu_memory_tiers(nlp):
-    found = hardware(nlp, "The kernel stages tiles in shared memory instead of global memory.")
-    assert [(t, c) for t, _, c in found] == [("shared memory", "shared memory"),
+    found = hardware(nlp, "The GPU kernel stages tiles in shared memory, not global memory.")
+    assert [(t, c) for t, _, c in found] == [("GPU", "GPU"), ("shared memory", "shared memory"),
                                              ("global memory", "global memory")]
+
+
+def test_gpu_memory_tiers_only_where_a_gpu_is_named(nlp):
+    text = "Functions restore from shared memory snapshots on the host's DRAM."
+    assert [c for _, _, c in hardware(nlp, text)] == ["DRAM"]
+
+
+def test_trusted_execution_environments_are_cpu_features(nlp):
+    found = hardware(nlp, "Enclaves run on Intel SGX, TDX and AMD SEV-SNP, and Arm TrustZone.")
+    assert [(t, ty, c) for t, ty, c in found] == [
+        ("Intel SGX", "CPU", "Intel SGX"), ("TDX", "CPU", "Intel TDX"),
+        ("AMD SEV-SNP", "CPU", "AMD SEV-SNP"), ("Arm TrustZone", "CPU", "Arm TrustZone")]

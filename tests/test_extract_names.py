@@ -54,6 +54,12 @@ def test_acronym_definitions_and_generic_words_are_not_names(nlp):
     assert found == {}
 
 
+def test_generic_words_capitalised_in_a_title_are_not_names(nlp):
+    found = names(nlp, "Fast Restore of Serverless MicroVMs",
+                  "MicroVM-based platforms such as Firecracker isolate serverless functions.")
+    assert found == {"Firecracker": "SYSTEM"}
+
+
 def test_acronym_typos_merge(nlp):
     found = names(nlp, "Scaling", "We propose HRAMONY, a cloud scaler. HARMONY is fast. "
                                   "HARMONY wins.")

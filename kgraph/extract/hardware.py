@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import numpy
 from spacy.language import Language
@@ -173,6 +174,13 @@ def _variants(canonicals: set[str]) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _gpu_tiers() -> frozenset[str]:
+    """A GPU's memory tiers ('shared memory', 'global memory'): that hardware only in a text
+    that names a GPU."""
+    return frozenset(e.label for e in hardware_catalogue() if e.family == "GPU memory")
+
+
 class HardwareFinder:
     """Marks hardware mentions in doc.spans["hardware"] and doc.user_data["kgraph"].
 
@@ -183,6 +191,7 @@ class HardwareFinder:
     def __init__(self, vocab: Vocab) -> None:
         self.flag = vocab.add_flag(may_start_mention)
         next_words()  # built with the pipeline, not on the first document
+        _gpu_tiers()
 
     def __call__(self, doc: Doc) -> Doc:
         data = doc_data(doc)
@@ -195,8 +204,10 @@ class HardwareFinder:
             found = _longest([*found, *acronyms])
         ends = {e + 1 for _, e, _, _ in found if text[e:e + 1] == " "}
         variant = _variants({c for _, _, _, c in found})
+        gpu_tiers = set() if any(t == "GPU" for _, _, t, _ in found) else _gpu_tiers()
         mentions = [Mention(text[s:e], t, variant.get(c, c), s, e) for s, e, t, c in found
-                    if not (c in HEAD_NOUNS and s in ends)]  # 'A100-80GB GPUs', 'GPU accelerators'
+                    if not (c in HEAD_NOUNS and s in ends)  # 'A100-80GB GPUs', 'GPU accelerators'
+                    and c not in gpu_tiers]  # 'Serverless MicroVMs from Shared Memory Snapshots'
         add_mentions(doc, data, "hardware", mentions)
         return doc
 

@@ -767,3 +767,11 @@ def test_what_the_work_makes_possible_and_small_score_differences(nlp):
     found = claims(nlp, "We present Zephyr, a GPU offloading engine. On one GPU, Zephyr trains "
                         "models of up to 21 billion parameters. AUC differs by less than 0.0005.")
     assert [(v, u) for v, u, *_ in found] == [(21e9, "parameters"), (0.0005, "")]
+
+
+def test_tokens_are_a_result_only_as_speculative_decodings_acceptance_length(nlp):
+    found = claims(nlp, "We present Zephyr. On an A100, Zephyr reaches an average acceptance "
+                        "length of 4.6 tokens per step, serves contexts of up to 128K tokens "
+                        "and was trained on 1.5T tokens. It accepts 3.2 tokens on average.")
+    assert found == [(4.6, "tokens", "Zephyr", None, "NVIDIA A100"),
+                     (3.2, "tokens", "Zephyr", None, None)]

@@ -107,6 +107,9 @@ RANGE_AFTER = re.compile(r"\s+range\b")
 OVER_BOUND = re.compile(r"\b(?:of|is|was|by|to|at)\s+over\s+$")  # 'a lifetime of over 5 years'
 # 'during 500 pool updates per second', 'at a load of 6 requests per second'
 LOAD_BEFORE = re.compile(r"\b(?:[Dd]uring|[Uu]nder|load\s+of)\s+$")
+# Speculative decoding's result in tokens: 'an average acceptance length of 4.6 tokens'
+ACCEPTED_BEFORE = re.compile(r"\b(?:accept(?:ance|ed)\s+lengths?\s+(?:\w+\s+){0,2}|"
+                             r"accepts\s+(?:an average of\s+|on average\s+)?)$")
 SPEC_WORD_BEFORE = re.compile(r"\b(?:advertised|theoretical|nominal|rated|peak)\s+$")
 SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|larger|and|or|"
                          r"to|in|on|for|with|than|at|by)\b)[a-z]+\b")
@@ -142,6 +145,8 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
                     or FOR_LIST_BEFORE.search(text, max(sentence[0], q.start - 50), q.start)))
                 or _listed_after_bare_result(q, quantities, text, sentence, mentions))
     before, after = text[sentence[0]:q.start], text[q.end:sentence[1]]
+    if q.unit == "tokens":  # '128K tokens' is a context length, '1.5T tokens' a corpus
+        return bool(ACCEPTED_BEFORE.search(before, len(before) - 40))
     if before.endswith("at ") and (AT_CONDITION.match(after) or q.unit in LINE_RATES
                                    or q.unit == "%" and CLAUSE_AT.search(before)):
         return False  # 'at 95% recall@10', 'applications at 100 Gbps', '; at 30% conflicts,'

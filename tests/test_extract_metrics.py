@@ -735,6 +735,14 @@ def test_anothers_figure_set_beside_a_result_in_parentheses(nlp):
         (4.88, None)]
 
 
+def test_anothers_figure_in_parentheses_has_the_unit_of_the_result_beside_it(nlp):
+    found = claims(nlp, "We present Zephyr. On GPUs, Zephyr cuts latency to 12 ms (vLLM: 31), "
+                        "to 14 ms (Orca: 29 ms) and 1.9 (ZenFS: 3.4).")
+    assert [(v, u, s) for v, u, s, _, _ in found] == [
+        (12, "ms", "Zephyr"), (31, "ms", "vLLM"), (14, "ms", "Zephyr"), (29, "ms", "Orca"),
+        (1.9, "", "Zephyr"), (3.4, "", "ZenFS")]
+
+
 @pytest.mark.parametrize("sentence,value", [
     ("Inference takes 38 ms, using less than 600 MB of memory.", 600),
     ("A forecast takes 0.9 s and fits in 22 GB of GPU memory.", 22),

@@ -53,8 +53,8 @@ def test_short_names_are_case_sensitive(nlp):
 
 
 def test_more_vendor_product_shapes(nlp):
-    assert hardware(nlp, "We run on a Western Digital ZN540 SSD and a Xilinx Alveo U280.") == [
-        ("Western Digital ZN540", "STORAGE", "Western Digital ZN540"),  # 'SSD': its head noun
+    assert hardware(nlp, "We run on a Western Digital SN640 SSD and a Xilinx Alveo U280.") == [
+        ("Western Digital SN640", "STORAGE", "Western Digital SN640"),  # 'SSD': its head noun
         ("Xilinx Alveo U280", "ACCELERATOR", "Xilinx Alveo U280")]
 
 
@@ -194,6 +194,16 @@ def test_gpu_memory_tiers(nlp):
 def test_gpu_memory_tiers_only_where_a_gpu_is_named(nlp):
     text = "Functions restore from shared memory snapshots on the host's DRAM."
     assert [c for _, _, c in hardware(nlp, text)] == ["DRAM"]
+
+
+@pytest.mark.parametrize("text,type_,canonical", [
+    ("far memory", "MEMORY", "far memory"), ("disaggregated memory", "MEMORY",
+    "disaggregated memory"), ("BRAM", "MEMORY", "BRAM"), ("QLC SSDs", "STORAGE", "QLC SSD"),
+    ("Intel Xeon 6", "CPU", "Intel Xeon 6"), ("Ultrastar DC ZN540", "STORAGE",
+    "Western Digital Ultrastar DC ZN540"),
+])
+def test_memory_tiers_flash_kinds_and_newer_products(nlp, text, type_, canonical):
+    assert hardware(nlp, f"Pages move to {text} over RDMA.")[0] == (text, type_, canonical)
 
 
 def test_trusted_execution_environments_are_cpu_features(nlp):

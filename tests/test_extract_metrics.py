@@ -306,6 +306,7 @@ def test_than_a_name_starting_with_a_digit(nlp):
     "Zephyr runs Mixtral 8x7B on a single T4 GPU (16GB) 1.3x faster than Orca.",
     "Zephyr trains models ranging from 100M to 52B parameters 1.3x faster than Orca.",
     "Trained on 2,048 GPUs for 21 days, Zephyr is 1.3x faster than Orca.",
+    "On a cluster that has grown from 96 to 1,400 GPUs, Zephyr is 1.3x faster than Orca.",
     "Zephyr trains GPT-style models with 7B to 70B parameters 1.3x faster than Orca.",
     "On a Jetson AGX Orin in its 30 W mode, Zephyr is 1.3x faster than Orca.",
     "Under power budgets of 15 to 60 W, Zephyr is 1.3x faster than Orca.",

@@ -163,6 +163,15 @@ def test_well_known_names_that_are_english_words_need_a_mid_sentence_capital(nlp
                                         "We count GPUs.")
 
 
+def test_a_well_known_english_word_name_inside_a_longer_name_is_not_it(nlp):
+    found = names(nlp, "Zephyr: avatars", "Zephyr renders at 72 FPS on a Meta Quest 3 headset's "
+                                          "GPU. On Frontier, kernels beat Quest and Marlin.")
+    assert found == {"Zephyr": "SYSTEM", "Frontier": "SYSTEM", "Quest": "SYSTEM",
+                     "Marlin": "SYSTEM"}
+    assert "Quest" not in names(nlp, "Zephyr: avatars", "Zephyr renders avatars on a Meta "
+                                                       "Quest 3 headset's GPU.")
+
+
 def test_model_sizes_with_decimals_and_benchmark_shaped_names(nlp):
     found = names(nlp, "Zephyr: agents", "We serve Qwen2-1.5B and Qwen1.5-MoE-A2.7B with Zephyr "
                                          "on GPUs and evaluate on MultiFieldQA and WebArena.")

@@ -59,6 +59,7 @@ URLISH = re.compile(r"\.(?:com|org|io|net|edu|ai)\b|://|^www\.", re.I)
 ACRONYM = re.compile(r"[A-Z][A-Z0-9-]{2,}s?")
 DEFINED = re.compile(r"\((?P<name>[A-Z][A-Za-z0-9-]+)\)")  # after a word and one space
 QUOTED_DEFINITION = re.compile(r"[\"”]\s\((?P<name>[A-Z][A-Za-z0-9-]{1,9})\)")
+CAPITALISED_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]+ $")  # the word before a name
 LEADING_DETERMINER = re.compile(r"^(?:The|Our|A|An)\s+")
 LIST_SEPARATOR = re.compile(r",?\sand\s|,?\sor\s|,\s")  # ', and ' is one separator
 ACRONYM_AFTER = re.compile(r"\s?\((?P<a>[A-Z][A-Za-z0-9-]+)\)")
@@ -424,7 +425,8 @@ class NameFinder:
 
     def _known(self, doc: Doc, data: dict) -> set[str]:
         """Curated names standing alone in the text; those that are also English words
-        ('Summit', 'Silo') only where a capital cannot come from the title or a sentence start."""
+        ('Summit', 'Silo') only where a capital cannot come from the title or a sentence start,
+        nor from a longer name ('Meta Quest 3')."""
         ambiguous, sentence_starts = lexicon()["ambiguous_systems"], None
         text, found = data["text"], set()
         for _, start, end in self.known(doc):
@@ -435,7 +437,10 @@ class NameFinder:
                 continue
             if name in ambiguous:
                 sentence_starts = sentence_starts or {s for s, _ in sentence_spans(data)}
-                if span.start_char <= data["title_end"] or span.start_char in sentence_starts:
+                before = CAPITALISED_BEFORE.search(text, max(0, span.start_char - 24),
+                                                   span.start_char)
+                if span.start_char <= data["title_end"] or span.start_char in sentence_starts \
+                        or before and before.start() not in sentence_starts:
                     continue
             found.add(name)
         return found

@@ -124,8 +124,9 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
     if q.text.replace(".", "").isdigit() and text[q.start - 1:q.start] == " " \
             and any(m.end == q.start - 1 for m in mentions if m.type in NAME_TYPES):
         return False  # 'DuckDB 0.10', 'ClickHouse 24.3': a version
+    end = max(o.end for o in quantities if o.group == q.group)  # 'from 96 to 1,400 GPUs'
     if q.unit not in SHARES and any(
-            q.end <= m.start <= q.end + 12 and HARDWARE_GAP.fullmatch(text[q.end:m.start])
+            end <= m.start <= end + 12 and HARDWARE_GAP.fullmatch(text[end:m.start])
             for m in mentions if m.type not in NAME_TYPES) \
             and not SAVING_BEFORE.search(text, max(sentence[0], q.start - 30), q.start) \
             and not (q.unit in RATES and BANDWIDTH_AFTER.match(text, q.end)):

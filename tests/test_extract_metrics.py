@@ -345,6 +345,16 @@ def test_than_a_name_starting_with_a_digit(nlp):
     "On an RTX 4070 Ti (12 GB), Zephyr is 1.3x faster than Orca.",
     "With SSDs (about 7 GB/s per PCIe 4.0 drive), Zephyr is 1.3x faster than Orca.",
     "After 40% of the rows are updated, Zephyr is 1.3x faster than Orca.",
+    "With the expert cache sized to 8 GB, Zephyr is 1.3x faster than Orca.",
+    "Sampling board power at 100 Hz, we find Zephyr is 1.3x faster than Orca.",
+    "Capping GPU power at 500 W, Zephyr is still 1.3x faster than Orca.",
+    "Zephyr is 1.3x faster than Orca at the same 1 s median latency.",
+    "Zephyr is 1.3x faster than Orca (for all-reduce messages above 64 MB).",
+    "On TPC-DS at scale factor 10,000 (10 TB), Zephyr is 1.3x faster than Orca.",
+    "On a service that stores 2.1 PB, Zephyr is 1.3x faster than Orca.",
+    "With a 50% insert ratio, Zephyr is 1.3x faster than Orca.",
+    "Using 18 months of price history, Zephyr is 1.3x faster than Orca.",
+    "We release 1.2 TB of power traces; Zephyr is 1.3x faster than Orca.",
 ])
 def test_set_up_numbers_beside_a_result_are_not_results(nlp, sentence):
     """Model sizes, hardware specs, conditions, goals, intervals, item sizes and budgets."""
@@ -784,3 +794,13 @@ def test_tokens_are_a_result_only_as_speculative_decodings_acceptance_length(nlp
                         "and was trained on 1.5T tokens. It accepts 3.2 tokens on average.")
     assert found == [(4.6, "tokens", "Zephyr", None, "NVIDIA A100"),
                      (3.2, "tokens", "Zephyr", None, None)]
+
+
+@pytest.mark.parametrize("sentence,value,unit", [
+    ("Zephyr incurs 3x fewer SLO violations than Orca.", 3, "x"),
+    ("Zephyr fits Llama-3-8B into 5.1 GB of memory.", 5.1, "GB"),
+    ("Zephyr matches the BF16 loss curve to within 0.01 nats.", 0.01, "nats"),
+])
+def test_results_that_look_like_set_up(nlp, sentence, value, unit):
+    found = claims(nlp, f"We present Zephyr, a GPU system. {sentence}")
+    assert [(v, u) for v, u, *_ in found] == [(pytest.approx(value), unit)]

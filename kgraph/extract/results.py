@@ -12,8 +12,8 @@ from kgraph.model import Mention
 CONDITION = re.compile(r"\b(?:if|want to|in order to|target(?:ing)?)\b", re.I)
 NOT_RESULT_AFTER = re.compile(r"\s*\$?\s*\)?\s*(?:CI\b|confidence|reliability|probability|SLOs?\b|"
                               r"percentile|quantile|of (?:the )?(?:dataset|data|traces?)\b)", re.I)
-SETUP_AFTER = re.compile(r"^[\s\w-]{0,25}\b(?:dataset|data set|trace|corpus|logs|videos?|footage|"
-                         r"recordings)\b", re.I)
+SETUP_AFTER = re.compile(r"^[\s\w-]{0,25}\b(?:datasets?|data sets?|traces?|corpus|logs|videos?|"
+                         r"footage|recordings|history)\b", re.I)  # '18 months of price history'
 CAPACITY_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s)?(?:DRAM|memory|RAM|HBM\w*|storage|SSDs?|"
                             r"disks?|NVMe|GPUs?|cards?|SRAM|WRAM|scratchpad|cache)\b", re.I)
 HARDWARE_GAP = re.compile(r"\s*(?:of\s+|x\s+)?(?:(?!(?:on|with|using|over|across|in|at|for|than|"
@@ -60,8 +60,11 @@ LINK_AFTER = re.compile(r"\s+(?:[A-Z]\w*|links?|networks?|fabrics?|Ethernet|NICs
 POWER = ("W", "kW")
 POWER_SETUP_AFTER = re.compile(r"\s+(?:power\s+)?(?:mode|TDP|cap|budget|envelope|limit)s?\b",
                                re.I)  # 'in its 30 W mode'
-POWER_SETUP_BEFORE = re.compile(r"\b(?:budgets?|caps?|TDPs?|limits?|envelopes?)\s+of\s+"
-                                r"(?:\S+\s+(?:to|and)\s+)?$", re.I)  # 'budgets of 15 to 60 W'
+POWER_SETUP_BEFORE = re.compile(r"\b(?:(?:budgets?|caps?|TDPs?|limits?|envelopes?)\s+of\s+"
+                                r"(?:\S+\s+(?:to|and)\s+)?|(?:capp|limit)\w*\s+(?:[\w-]+\s+){0,3}"
+                                r"(?:at|to)\s+)$", re.I)  # 'budgets of 15 to 60 W', 'capping at'
+# A sampling rate: 'sample board-level power at 100 Hz'
+SAMPLING_BEFORE = re.compile(r"\b(?:sampl|poll)\w*\s+(?:[\w-]+\s+){0,4}at\s+$", re.I)
 
 LINE_RATES = ("Gbps", "Mbps", "Tbps")
 RATES = (*LINE_RATES, "GB/s", "MB/s", "TB/s")
@@ -71,11 +74,12 @@ GOAL_BEFORE = re.compile(r"\b(?:(?:target|budget|threshold|goal|deadline|SLO|pol
                          r"timeout)s?|target\s+[a-z-]+)\s+of\s+"
                          r"(?:up to\s+|at least\s+|at most\s+)?$", re.I)
 # 'a 50 us 99th-percentile latency target' (not 'meeting 97% of deadlines', a share)
-GOAL_AFTER = re.compile(r"\s+(?!of\b)(?:[\w-]+\s+){0,2}(?:budget|target|SLO|deadline|threshold|"
-                        r"objective)s?\b")
+GOAL_AFTER = re.compile(r"\s+(?!of\b|fewer\b|more\b|less\b)(?:[\w-]+\s+){0,2}(?:budget|target|SLO|"
+                        r"deadline|threshold|objective)s?\b")  # not '3x fewer SLO violations'
 # Savings and footprints ('frees 11.2 GB of DRAM', 'using less than 600 MB of memory')
 SAVING_BEFORE = re.compile(r"\b(?:saves?|saving|frees?|freeing|reclaims?|cuts?|reduces?|reducing|"
-                           r"needs?|requires?|occup(?:y|ies)|using|fits?\s+in|costs?|consum(?:es|ing))"
+                           r"needs?|requires?|occup(?:y|ies)|using|fits?\s+(?:[\w.-]+\s+){0,2}?in(?:to)?|"
+                           r"costs?|consum(?:es|ing))"
                            r"\s+(?:up to\s+|about\s+|roughly\s+|by\s+|only\s+|less than\s+|"
                            r"under\s+|at most\s+|just\s+)?$")
 AHEAD = re.compile(r"\s+(?:ahead|in advance)\b")
@@ -83,7 +87,7 @@ ARTICLE_BEFORE = re.compile(r"(?:^|\s)an?\s(?:[a-z-]+\s)?$")  # 'a (synthetic) 2
 CHANGE_NOUN = re.compile(r"\s(?:\w+\s)?(?:reduction|saving|decrease|increase|improvement|"
                          r"drop|gain|cut)s?\b")
 TRAINED_ON = re.compile(r"\b(?:[Tt]rained|[Pp]re-?trained|[Ff]ine-tuned)\s+on\s+$")
-CONDITION_BEFORE = re.compile(r"^\s*(?:With(?:\s+only|\s+just)?|When|If|After|Once|"
+CONDITION_BEFORE = re.compile(r"^\s*(?:With(?:\s+only|\s+just|\s+an?)?|When|If|After|Once|"
                               r"For\s+\w+\s+(?:below|above|"
                               r"under|over|up to|smaller than|larger than))\s+$")
 SIZED_ITEMS = re.compile(r"\s(?!(?:savings|reductions|gains|improvements|less|more)\b)"
@@ -96,9 +100,17 @@ AT_CONDITION = re.compile(r"\s*(?:\w+\s)?(?:recall|accuracy|precision|SLO|attain
 SCALED_TO = re.compile(r"(?<![\w-])[Ss]cal(?:e|es|ed|ing)\b[^,;]{0,40}\bto\s+$")
 WITH_BEFORE = re.compile(r"\b[Ww]ith\s+(?:up to\s+|over\s+|about\s+)?$")  # 'with 2 TB of state'
 THRESHOLD_BEFORE = re.compile(r"\b[a-z]+s\s+(?:longer|shorter)\s+than\s+$")  # 'stalls longer than'
+# A setting: 'with the expert cache sized to 8 GB', 'at the same 1 s median latency'
+SETTING_BEFORE = re.compile(r"\b(?:(?:sized|set|configured|fixed)\s+(?:to|at)|(?:at|under)\s+the\s+"
+                            r"same)\s+$")
+# A condition on the workload: 'for all-reduce messages above 64 MB', 'scale factor 10,000 (10 TB)'
+SIZE_CONDITION_BEFORE = re.compile(r"\b(?:for\s+(?:[\w-]+\s+){0,2}[a-z]+s\s+(?:above|below|over|"
+                                   r"under|larger than|smaller than|exceeding)|(?:scale factor|SF)"
+                                   r"\s*[\d,]+\s*\()\s*$")
 BANDWIDTH_AFTER = re.compile(r"\s+of\s+(?:\w+\s+){0,2}bandwidth\b")  # '1.37 TB/s of HBM bandwidth'
-WORKLOAD_BEFORE = re.compile(r"\b(?:[Ss]ort|[Ss]tor|[Pp]rocess|[Ss]cann|[Ll]oad|[Ii]ndex|[Ii]ngest|"
-                             r"[Ss]huffl)ing\s+$")  # 'storing 310 TB of objects'
+WORKLOAD_BEFORE = re.compile(r"\b(?:[Ss]ort(?:s|ing)|[Ss]tor(?:es|ing)|[Pp]rocess(?:es|ing)|"
+                             r"[Ss]can(?:s|ning)|[Ll]oad(?:s|ing)|[Ii]ndex(?:es|ing)|[Ii]ngest(?:s|ing)|"
+                             r"[Ss]huffl(?:es|ing))\s+$")  # 'storing 310 TB of objects'
 PER_DEVICE = re.compile(r"\s+per\s+(?:[\w.-]+\s+){0,3}(?:drive|disk|SSD|DIMM)s?\b")  # its spec
 CLAUSE_AT = re.compile(r"(?:^|[;,]\s*)[Aa]t\s+$")  # a share opening a clause is its condition
 BARE_LIST_GAP = re.compile(r",\s*|,?\s+and\s+")
@@ -163,6 +175,10 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
         return False  # 'per 2 MB region', 'every 15 minutes'
     if SPEC_WORD_BEFORE.search(before, len(before) - 14) or RANGE_AFTER.match(after):
         return False  # 'of the advertised 200 GB/s', 'caps in the 350-700 W range'
+    if SETTING_BEFORE.search(before, len(before) - 24) \
+            or q.unit == "Hz" and SAMPLING_BEFORE.search(before, len(before) - 60) \
+            or q.unit in SIZES and SIZE_CONDITION_BEFORE.search(before, len(before) - 60):
+        return False  # 'sized to 8 GB', 'sample power at 100 Hz', 'for messages above 64 MB'
     if q.unit in SIZES and WORKLOAD_BEFORE.search(before, len(before) - 14):
         return False  # 'Sorting 100 TB', 'storing 310 TB of objects'
     if q.unit.endswith("/s") and LOAD_BEFORE.search(before, len(before) - 12):

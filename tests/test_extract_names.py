@@ -302,3 +302,10 @@ def test_optimizers_platform_parts_and_phone_brands(nlp):
     found = names(nlp, "Fine-tuning on phones", "Our GPU engine matches Adam to within 0.05 "
                   "perplexity on a OnePlus 12, and it replaces OpenStack Nova for placement.")
     assert found == {"Adam": "SYSTEM", "OpenStack Nova": "SYSTEM"}
+
+
+def test_our_system_named_in_apposition(nlp):
+    found = names(nlp, "Offloading compaction", "Our design, Fallow, splits compaction between "
+                                                "the host CPU and an FPGA; our prototype Tern "
+                                                "runs it.")
+    assert found == {"Fallow": "SYSTEM", "Tern": "SYSTEM"}

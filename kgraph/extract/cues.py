@@ -26,6 +26,9 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
             rf"[Ww]e\s+(?:first\s+|then\s+|also\s+)?(?:{lx['proposal_verbs']})\s+"
             rf"(?:(?:a|an|the)\s+)?(?:new\s+|novel\s+)?{name}(?=\s?[,(:]|\s(?:as|that|for|to|which)\b)"),
         "called": re.compile(rf"\b(?:called|named|dubbed|coined|[Ww]e\s+call(?:\s+it)?)\s+{name}"),
+        # 'Our design, Fallow, splits ...', 'our prototype Kestrel runs ...'
+        "ours": re.compile(rf"[Oo]ur\s+(?:[\w-]+\s+)?(?:{OUR_NOUNS}),?\s+{name}"
+                           rf"(?=\s?[,(:]|\s[a-z])"),
         # 'use them to build Kestrel, a family of kernels': a proposal without 'we'
         "definition": re.compile(rf"(?P<name>{TOKEN}) is an?\s"),  # 'Tessera is an accelerator'
         "appositive": re.compile(rf"\b(?:{lx['proposal_verbs']})\s+{name},\s+an?\s"),
@@ -50,9 +53,12 @@ COMPARISON_WORDS = ("than", "compared", "relative", "versus", "vs", "outperform"
 
 NAMING_WORDS = ("called", "named", "dubbed", "coined", "we call")
 PROPOSERS = ("we",)  # where a proposal ('we present X') can start
+OUR_NOUNS = ("system|design|approach|framework|prototype|tool|method|solution|implementation|"
+             "library|engine|compiler|scheduler|runtime|technique|algorithm|platform|service")
 # The cues tried only where one of their words is (found by substring search in the
 # lower-cased text).
-ANCHORS = {"proposal": PROPOSERS, "called": NAMING_WORDS, "compared": COMPARISON_WORDS}
+ANCHORS = {"proposal": PROPOSERS, "called": NAMING_WORDS, "compared": COMPARISON_WORDS,
+           "ours": ("our",)}
 
 CUE_GATES = {"colon": re.compile(r":\s+an?\s")}  # cheap searches a cue's match needs
 

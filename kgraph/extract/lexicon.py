@@ -10,8 +10,8 @@ from pathlib import Path
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 TOKEN = r"[A-Za-z][\w.+]*(?:[-/][\w.+]+)*(?<![.])"  # a name-like token: vLLM, ZeRO-Infinity
-MODIFIER = (r"-(?:style|based|like|aware|enabled|powered|driven|specific|friendly|compatible|"
-            r"centric|oriented|inspired|sized|scale|class|level)")  # 'vLLM-based' names vLLM
+MODIFIER = (r"-(?:style|based|backed|like|aware|enabled|powered|driven|specific|friendly|"
+            r"compatible|centric|oriented|inspired|sized|scale|class|level)")  # 'vLLM-based'
 MODIFIER_SUFFIX = re.compile(MODIFIER + "$")
 MODIFIER_AFTER = re.compile(MODIFIER + r"\b")
 VERSION = r"[\dA-Za-z]+(?:\.\d+[A-Za-z]*)*"  # 1.5B, A2.7B

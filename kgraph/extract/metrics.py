@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from kgraph.extract.catalogue import alias_index
 from kgraph.extract.cues import compile_cues, cue_matches
 from kgraph.extract.domain import is_computing
-from kgraph.extract.lexicon import lexicon, plain_phrase
+from kgraph.extract.lexicon import MODIFIER, lexicon, plain_phrase
 from kgraph.extract.quantities import Quantity, find_quantities, quantity_pattern, unit_table
 from kgraph.extract.results import CHANGE_STEMS, PAREN_OWNER, change_apart, is_result
 from kgraph.extract.sentences import sentence_at, sentence_spans
@@ -62,6 +62,7 @@ NP_STOP = re.compile(r"[,;()]|\.(?:\s|$)|\s(?:in|on|across|for|with|at|by|under|
 METRIC_STOP = re.compile(r"^\s?[-–—]|[,;.()$]|(?<![\w-])\d|\b(?:than|over|compared|relative|"
                          r"on|with|for|in|at|while|across|when|using|vs)\b")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+MODIFIED = re.compile(MODIFIER + r"\s")  # 'Sluice-backed Spark': Spark built with Sluice
 CONTRAST_START = re.compile(r"\s*(?:Compared|In contrast|Unlike|Relative)")
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an|those of|that of)\s+", re.I)
 ON_HARDWARE = re.compile(r"\s+(?:\w+\s+)?(?:on|using|with)\s+(?:an?\s+|the\s+|one\s+|a single\s+)?")
@@ -87,14 +88,15 @@ WITHIN_OF = re.compile(r"\s+of\s")
 REACHING = re.compile(r",\s+(?:thereby\s+)?(?:reaching|achieving|attaining|delivering|yielding|"
                       r"sustaining|hitting)\b")
 BY_GAP = re.compile(r"\s+by\s+(?:up to\s+|about\s+|nearly\s+|roughly\s+|over\s+|between\s+)?")
-COMPARED_BEFORE = re.compile(r"(?:compared (?:with|to)|versus|vs\.?|against|relative to)\s+$")
+COMPARED_BEFORE = re.compile(r"(?:compared (?:with|to)|versus|vs\.?|against|relative to|"
+                             r"instead of|rather than)\s+$")
 FOR_GAP = re.compile(r"\s+(?:for|with|by|under)\s+(?:the\s+)?")
 FOR_OWNER = re.compile(r"(?:[\w-]+\s+){0,4}?(?:of\s+)?")  # 'for the default schedule of X'
 RESPECTIVELY = re.compile(r"[^.;]{0,40}\brespectively\b")
 SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,4}")  # 'break' in 'A and B break 0.41% and ...'
 LIST_AND = re.compile(r",?\s+(?:and\s+)?")  # '41.0% for X and 38.5% for Y'
 # A name in a prepositional phrase is a set-up, not a subject ('throughput for LLaMA-3 reaches').
-SETUP_BEFORE = re.compile(r"\b(?:with|for|under|using)\s+(?:the\s+)?$")
+SETUP_BEFORE = re.compile(r"\b(?:with|for|under|using|in|into|inside)\s+(?:the\s+)?$")
 FINDING = re.compile(r"\s*(?:We|we)\s+(?:find|found|observe|observed|show|measure|measured)\s+"
                      r"that\b|\s*Our\s+(?:measurements|analysis|characteri[sz]ation|study)\s+"
                      r"(?:shows?|reveals?|finds?)\b")
@@ -138,7 +140,8 @@ def _proposed(text: str, names: list[Mention]) -> str | None:
     """The paper's own system: title 'X:', 'we propose X', 'build X, a ...', 'X is a ...', else
     the most named system."""
     systems = [m for m in names if m.type == "SYSTEM"]
-    cued = [hit.canonical for key in ("title", "proposal", "called", "appositive", "definition")
+    cued = [hit.canonical for key in ("title", "proposal", "called", "ours", "appositive",
+                                      "definition")
             for match in cue_matches(key, text)
             if (hit := next((m for m in systems if match.start("name") <= m.start
                              < match.end("name") + 12), None))]
@@ -204,6 +207,12 @@ def _next_predicate() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _verb_before() -> re.Pattern[str]:
+    """A result verb right before a name ('raises RocksDB's throughput')."""
+    return re.compile(rf"\b(?:{lexicon()['result_verbs']})\s+$")
+
+
+@lru_cache(maxsize=1)
 def _verb_after() -> re.Pattern[str]:
     """A result verb right after a name ('X achieves', "X's")."""
     return re.compile(rf"(?:'s|\s(?:\w+\s)?(?:{lexicon()['result_verbs']})\b)")
@@ -219,13 +228,21 @@ def _subject(text: str, cues: list[tuple[int, int]], q: Quantity, clause: tuple[
     start = clause[0]
     for it in IT_SUBJECT.finditer(text, clause[0], q.start):  # '..., and it keeps p99 below'
         start = it.end()
-    for m in reversed([m for m in names if start <= m.start < q.start]):
-        if m.type in ("SYSTEM", "MODEL") and not any(s <= m.start < e for s, e in zones) \
-                and verbs.match(text, m.end, m.end + 30) \
-                and not SETUP_BEFORE.search(text, max(clause[0], m.start - 20), m.start):
-            # 'ViT-B/16 still reaches 81.3% accuracy': a model the paper's system runs
-            return proposed if m.type == "MODEL" and proposed else m.canonical
-    return None if FINDING.match(text, clause[0]) else proposed
+    subjects = [m for m in reversed([m for m in names if start <= m.start < q.start])
+                if m.type in ("SYSTEM", "MODEL") and not any(s <= m.start < e for s, e in zones)
+                and verbs.match(text, m.end, m.end + 30)
+                and not SETUP_BEFORE.search(text, max(clause[0], m.start - 20), m.start)]
+    if not subjects:
+        return None if FINDING.match(text, clause[0]) else proposed
+    m = subjects[0]
+    if text.startswith("'s", m.end) and _verb_before().search(text, start, m.start):
+        # 'Fallow raises RocksDB's throughput': the possessive is the object's
+        m = next((s for s in subjects[1:] if not text.startswith("'s", s.end)), m)
+    if m.type == "MODEL" and proposed:
+        return proposed  # 'ViT-B/16 still reaches 81.3% accuracy': a model the system runs
+    # 'Sluice-backed Spark takes 9.6 minutes': the system it is built with
+    return next((n.canonical for n in names if n.type == "SYSTEM" and n.end < m.start
+                 and MODIFIED.fullmatch(text, n.end, m.start)), m.canonical)
 
 
 def _baseline_zone(text: str, cues: list[tuple[int, int]], q: Quantity, clause: tuple[int, int],
@@ -545,11 +562,14 @@ def _without_title_repeats(claims: list[dict], title_end: int) -> list[dict]:
             if c["q"].start > title_end or (c["q"].value, c["q"].unit) not in later]
 
 
-def _contrast(claims: list[dict]) -> None:
-    """'A achieves 156 TFLOPS while B only achieves 45 TFLOPS': B is A's baseline."""
+def _contrast(text: str, claims: list[dict]) -> None:
+    """'A achieves 156 TFLOPS while B only achieves 45 TFLOPS': B is A's baseline (not when A's
+    figure is a change or a gap of its own: 'A's throughput falls by 12%, whereas B loses 7%',
+    'within 4% of X, whereas B loses 19%')."""
     for a, b in zip(claims, claims[1:], strict=False):
         if (a["sentence"] == b["sentence"] and a["clause"] != b["clause"] and a["baseline"] is None
-                and a["q"].unit == b["q"].unit and b["system"] and b["system"] != a["system"]):
+                and a["q"].unit == b["q"].unit and b["system"] and b["system"] != a["system"]
+                and not _relative(text, a["q"]) and not text.endswith("within ", 0, a["q"].start)):
             a["baseline"] = b["system"]
 
 
@@ -591,7 +611,7 @@ def find_claims(data: dict) -> list[Claim]:
     groups = _groups(text, [(c["q"], c["clause"]) for c in claims])
     _pair_lists(text, claims, groups, names)
     _pair_subjects(text, claims, groups, names)
-    _contrast(claims)
+    _contrast(text, claims)
     _before_values(text, claims, names)
     _from_figures(text, claims, names)
     _changes(text, claims, names)
@@ -611,7 +631,8 @@ class MetricFinder:
 
     def __init__(self) -> None:
         # Compile the patterns with the pipeline, not on the first document.
-        for compile_ in (compile_cues, quantity_pattern, _next_predicate, _verb_after, alias_index):
+        for compile_ in (compile_cues, quantity_pattern, _next_predicate, _verb_after, _verb_before,
+                         alias_index):
             compile_()
 
     def __call__(self, doc: Doc) -> Doc:

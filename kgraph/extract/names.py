@@ -80,7 +80,7 @@ def _cued(text: str) -> Iterator[str]:
             # Neighbours Revisited: A Study of ...', 'The Widening Memory Gap: ...'; but
             # 'Tilus: A Virtual Machine for ...', 'The Fused Kernel Library: A C++ API')
             yield from _name_parts(name, text[match.end():match.end() + 12])
-    for key in ("proposal", "called", "colon", "appositive"):
+    for key in ("proposal", "called", "ours", "colon", "appositive"):
         for match in cue_matches(key, text):
             yield from _name_parts(match["name"], text[match.end():match.end() + 12])
     for match in cue_matches("definition", text):

@@ -355,6 +355,11 @@ def test_than_a_name_starting_with_a_digit(nlp):
     "With a 50% insert ratio, Zephyr is 1.3x faster than Orca.",
     "Using 18 months of price history, Zephyr is 1.3x faster than Orca.",
     "We release 1.2 TB of power traces; Zephyr is 1.3x faster than Orca.",
+    "Zephyr is 1.3x faster than Orca for messages of 256 MB and above.",
+    "Sampling power at 10 ms intervals, we find Zephyr is 1.3x faster than Orca.",
+    "Over 14 months of telemetry, Zephyr is 1.3x faster than Orca.",
+    "With one stage slowed by 40%, Zephyr is 1.3x faster than Orca.",
+    "In a region at 400 gCO2e/kWh, Zephyr is 1.3x faster than Orca.",
 ])
 def test_set_up_numbers_beside_a_result_are_not_results(nlp, sentence):
     """Model sizes, hardware specs, conditions, goals, intervals, item sizes and budgets."""
@@ -800,6 +805,8 @@ def test_tokens_are_a_result_only_as_speculative_decodings_acceptance_length(nlp
     ("Zephyr incurs 3x fewer SLO violations than Orca.", 3, "x"),
     ("Zephyr fits Llama-3-8B into 5.1 GB of memory.", 5.1, "GB"),
     ("Zephyr matches the BF16 loss curve to within 0.01 nats.", 0.01, "nats"),
+    ("Zephyr emits 0.21 gCO2e per request.", 0.21, "gCO2e"),
+    ("Zephyr reaches 0.82 simulated years per day.", 0.82, "SYPD"),
 ])
 def test_results_that_look_like_set_up(nlp, sentence, value, unit):
     found = claims(nlp, f"We present Zephyr, a GPU system. {sentence}")
@@ -826,3 +833,9 @@ def test_a_figure_instead_of_which_a_result_stands(nlp):
                         "3.4 hours instead of 11.2 hours with stock Ceph.")
     assert [(v, s, b) for v, _, s, b, _ in found] == [(3.4, "Zephyr", "Ceph"),
                                                       (11.2, "Ceph", None)]
+
+
+def test_a_change_after_the_noun_scale_is_no_scaling_target(nlp):
+    found = claims(nlp, "We present Zephyr, a GPU system. With Zephyr, efficiency at the "
+                        "largest scale improves from 58% to 76%, and we scale tables to 4 TB.")
+    assert [(v, u) for v, u, *_ in found] == [(58, "%"), (76, "%")]

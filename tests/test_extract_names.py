@@ -309,3 +309,11 @@ def test_our_system_named_in_apposition(nlp):
                                                 "the host CPU and an FPGA; our prototype Tern "
                                                 "runs it.")
     assert found == {"Fallow": "SYSTEM", "Tern": "SYSTEM"}
+
+
+def test_model_shapes_of_vision_and_spaced_versions(nlp):
+    found = names(nlp, "Zephyr: edge video", "Zephyr runs YOLOv8n, MobileBERT, DeepLabV3 and "
+                                             "SlowFast on GPUs and serves Llama 3 8B with MIG.")
+    assert found == {"Zephyr": "SYSTEM", "YOLOv8n": "MODEL", "MobileBERT": "MODEL",
+                     "DeepLabV3": "MODEL", "SlowFast": "MODEL", "Llama 3 8B": "MODEL",
+                     "MIG": "SYSTEM"}

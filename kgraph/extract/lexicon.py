@@ -32,7 +32,7 @@ def lexicon() -> dict:
     data["family_re"] = re.compile(rf"(?:{fam})")
     data["model_re"] = re.compile(
         rf"(?<![\w-])(?:{SIZE}\s)?(?:{fam})"
-        rf"(?:(?:\s?-\s?{VERSION}|-?\d\w*(?:\.\d+)*|\s\d+(?:\.\d+)+)"
+        rf"(?:(?:\s?-\s?{VERSION}|-?\d\w*(?:\.\d+)*|\s\d+(?:\.\d+)+|\s\d+(?=\s{SIZE}\b))"
         rf"(?:-(?!{SIZE_WORDS}\b){VERSION})*)?"
         rf"(?:/\d+)?(?:\s{SIZE}|[\s-](?:XXL|XL|Large|Base|Small|Medium|Tiny|Mini|Ultra|Pro|Flash|Nano|Turbo))?(?![\w])")
     return data

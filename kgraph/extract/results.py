@@ -13,7 +13,7 @@ CONDITION = re.compile(r"\b(?:if|want to|in order to|target(?:ing)?)\b", re.I)
 NOT_RESULT_AFTER = re.compile(r"\s*\$?\s*\)?\s*(?:CI\b|confidence|reliability|probability|SLOs?\b|"
                               r"percentile|quantile|of (?:the )?(?:dataset|data|traces?)\b)", re.I)
 SETUP_AFTER = re.compile(r"^[\s\w-]{0,25}\b(?:datasets?|data sets?|traces?|corpus|logs|videos?|"
-                         r"footage|recordings|history)\b", re.I)  # '18 months of price history'
+                         r"footage|recordings|history|telemetry)\b", re.I)  # '18 months of history'
 CAPACITY_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s)?(?:DRAM|memory|RAM|HBM\w*|storage|SSDs?|"
                             r"disks?|NVMe|GPUs?|cards?|SRAM|WRAM|scratchpad|cache)\b", re.I)
 HARDWARE_GAP = re.compile(r"\s*(?:of\s+|x\s+)?(?:(?!(?:on|with|using|over|across|in|at|for|than|"
@@ -63,6 +63,7 @@ POWER_SETUP_AFTER = re.compile(r"\s+(?:power\s+)?(?:mode|TDP|cap|budget|envelope
 POWER_SETUP_BEFORE = re.compile(r"\b(?:(?:budgets?|caps?|TDPs?|limits?|envelopes?)\s+of\s+"
                                 r"(?:\S+\s+(?:to|and)\s+)?|(?:capp|limit)\w*\s+(?:[\w-]+\s+){0,3}"
                                 r"(?:at|to)\s+)$", re.I)  # 'budgets of 15 to 60 W', 'capping at'
+INTERVAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?intervals?\b")  # 'samples power at 10 ms intervals'
 # A sampling rate: 'sample board-level power at 100 Hz'
 SAMPLING_BEFORE = re.compile(r"\b(?:sampl|poll)\w*\s+(?:[\w-]+\s+){0,4}at\s+$", re.I)
 
@@ -87,7 +88,7 @@ ARTICLE_BEFORE = re.compile(r"(?:^|\s)an?\s(?:[a-z-]+\s)?$")  # 'a (synthetic) 2
 CHANGE_NOUN = re.compile(r"\s(?:\w+\s)?(?:reduction|saving|decrease|increase|improvement|"
                          r"drop|gain|cut)s?\b")
 TRAINED_ON = re.compile(r"\b(?:[Tt]rained|[Pp]re-?trained|[Ff]ine-tuned)\s+on\s+$")
-CONDITION_BEFORE = re.compile(r"^\s*(?:With(?:\s+only|\s+just|\s+an?)?|When|If|After|Once|"
+CONDITION_BEFORE = re.compile(r"^\s*(?:With\b[^,;]*?|When|If|After|Once|"
                               r"For\s+\w+\s+(?:below|above|"
                               r"under|over|up to|smaller than|larger than))\s+$")
 SIZED_ITEMS = re.compile(r"\s(?!(?:savings|reductions|gains|improvements|less|more)\b)"
@@ -104,7 +105,7 @@ THRESHOLD_BEFORE = re.compile(r"\b[a-z]+s\s+(?:longer|shorter)\s+than\s+$")  # '
 SETTING_BEFORE = re.compile(r"\b(?:(?:sized|set|configured|fixed)\s+(?:to|at)|(?:at|under)\s+the\s+"
                             r"same)\s+$")
 # A condition on the workload: 'for all-reduce messages above 64 MB', 'scale factor 10,000 (10 TB)'
-SIZE_CONDITION_BEFORE = re.compile(r"\b(?:for\s+(?:[\w-]+\s+){0,2}[a-z]+s\s+(?:above|below|over|"
+SIZE_CONDITION_BEFORE = re.compile(r"\b(?:for\s+(?:[\w-]+\s+){0,2}[a-z]+s\s+(?:of|above|below|over|"
                                    r"under|larger than|smaller than|exceeding)|(?:scale factor|SF)"
                                    r"\s*[\d,]+\s*\()\s*$")
 BANDWIDTH_AFTER = re.compile(r"\s+of\s+(?:\w+\s+){0,2}bandwidth\b")  # '1.37 TB/s of HBM bandwidth'
@@ -158,14 +159,17 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
                     or FOR_LIST_BEFORE.search(text, max(sentence[0], q.start - 50), q.start)))
                 or _listed_after_bare_result(q, quantities, text, sentence, mentions))
     before, after = text[sentence[0]:q.start], text[q.end:sentence[1]]
+    if q.unit == "gCO2e/kWh":
+        return False  # a grid's carbon intensity: 'in a region at 400 gCO2e/kWh'
     if q.unit == "tokens":  # '128K tokens' is a context length, '1.5T tokens' a corpus
         return bool(ACCEPTED_BEFORE.search(before, len(before) - 40))
     if before.endswith("at ") and (AT_CONDITION.match(after) or q.unit in LINE_RATES
                                    or q.unit == "%" and CLAUSE_AT.search(before)):
         return False  # 'at 95% recall@10', 'applications at 100 Gbps', '; at 30% conflicts,'
-    if before.endswith("to ") and SCALED_TO.search(before, len(before) - 60) \
+    scaled = before.endswith("to ") and SCALED_TO.search(before, len(before) - 60)
+    if scaled and not CHANGE_VERB.search(scaled[0], 5) \
             or before.endswith("than ") and THRESHOLD_BEFORE.search(before, len(before) - 40):
-        return False
+        return False  # 'scaling tables to 4 TB' (not 'at the largest scale improves ... to 76%')
     if before.endswith("at ") and CONDITION.search(before.rsplit(",", 1)[-1]):
         return False
     if (before.endswith(("of ", "to ", "least ", "most "))
@@ -175,7 +179,7 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
         return False  # 'per 2 MB region', 'every 15 minutes'
     if SPEC_WORD_BEFORE.search(before, len(before) - 14) or RANGE_AFTER.match(after):
         return False  # 'of the advertised 200 GB/s', 'caps in the 350-700 W range'
-    if SETTING_BEFORE.search(before, len(before) - 24) \
+    if SETTING_BEFORE.search(before, len(before) - 24) or INTERVAL_AFTER.match(after) \
             or q.unit == "Hz" and SAMPLING_BEFORE.search(before, len(before) - 60) \
             or q.unit in SIZES and SIZE_CONDITION_BEFORE.search(before, len(before) - 60):
         return False  # 'sized to 8 GB', 'sample power at 100 Hz', 'for messages above 64 MB'

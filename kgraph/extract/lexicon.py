@@ -29,13 +29,52 @@ def lexicon() -> dict:
     data["known"] = known
     data["ambiguous_systems"] = set(data["ambiguous_systems"])
     fam = data["model_families"]
-    data["family_re"] = re.compile(rf"(?:{fam})")
+    data["family_re"] = re.compile(trie_alternation(_literal_prefix(f) for f in fam.split("|")))
     data["model_re"] = re.compile(
         rf"(?<![\w-])(?:{SIZE}\s)?(?:{fam})"
         rf"(?:(?:\s?-\s?{VERSION}|-?\d\w*(?:\.\d+)*|\s\d+(?:\.\d+)+|\s\d+(?=\s{SIZE}\b))"
         rf"(?:-(?!{SIZE_WORDS}\b){VERSION})*)?"
         rf"(?:/\d+)?(?:\s{SIZE}|[\s-](?:XXL|XL|Large|Base|Small|Medium|Tiny|Mini|Ultra|Pro|Flash|Nano|Turbo))?(?![\w])")
     return data
+
+
+def _literal_prefix(pattern: str) -> str:
+    """The plain text every match of a family's pattern begins with.
+
+    Examples:
+        >>> _literal_prefix(r"YOLOv\\d+[nsmlx]"), _literal_prefix("U-?Net")
+        ('YOLOv', 'U')
+    """
+    prefix = re.match(r"[\w .-]*", pattern)[0]
+    return prefix[:-1] if pattern[len(prefix):len(prefix) + 1] in ("?", "*", "{") else prefix
+
+
+def trie_alternation(words: Iterable[str]) -> str:
+    """A regex for any of `words`, as a trie ('ms|min|mins' -> 'm(?:in(?:s)?|s)'): the engine
+    follows one branch instead of trying every word, and still prefers the longest word.
+
+    Examples:
+        >>> trie_alternation(["ms", "min", "mins", "s"])
+        '(?:m(?:in(?:s)?|s)|s)'
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items())
+                    if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if "" not in node:
+            return body
+        return f"{body}?" if len(branches) > 1 else f"(?:{body})?"
+
+    return pattern(trie)
 
 
 def coined(word: str) -> bool:

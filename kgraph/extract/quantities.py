@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from kgraph.extract.lexicon import trie_alternation
 from kgraph.extract.spans import find_all, fold_case
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
@@ -75,34 +75,6 @@ def quantity_pattern() -> re.Pattern[str]:
         rf"(?=[+$0-9])(?:(?<![\w.^{{}}/\\-])|{LATEX_EMPHASIS})(?P<sign>\+)?{core(1)}"
         rf"(?:\s*(?:-|–|—|--|to|and)\s*(?:more than |over |up to |almost |nearly )?{core(2)})?",
         re.I)
-
-
-def trie_alternation(words: Iterable[str]) -> str:
-    """A regex for any of `words`, as a trie ('ms|min|mins' -> 'm(?:in(?:s)?|s)'): the engine
-    follows one branch instead of trying every word, and still prefers the longest word.
-
-    Examples:
-        >>> trie_alternation(["ms", "min", "mins", "s"])
-        '(?:m(?:in(?:s)?|s)|s)'
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-
-    def pattern(node: dict) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items())
-                    if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        if "" not in node:
-            return body
-        return f"{body}?" if len(branches) > 1 else f"(?:{body})?"
-
-    return pattern(trie)
 
 
 def _unit(raw: str | None) -> str:

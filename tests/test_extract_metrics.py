@@ -360,6 +360,12 @@ def test_than_a_name_starting_with_a_digit(nlp):
     "Over 14 months of telemetry, Zephyr is 1.3x faster than Orca.",
     "With one stage slowed by 40%, Zephyr is 1.3x faster than Orca.",
     "In a region at 400 gCO2e/kWh, Zephyr is 1.3x faster than Orca.",
+    "Zephyr measures only the top 2% of candidates and is 1.3x faster than Orca.",
+    "On models pruned to 70-90% sparsity, Zephyr is 1.3x faster than Orca.",
+    "On an MCU with 2 MB of flash, Zephyr is 1.3x faster than Orca.",
+    "On camera frames arriving at 30 FPS, Zephyr is 1.3x faster than Orca.",
+    "On the 4 TB workload, Zephyr is 1.3x faster than Orca.",
+    "Zephyr cuts the time to reach 80% accuracy 1.3x more than Orca.",
 ])
 def test_set_up_numbers_beside_a_result_are_not_results(nlp, sentence):
     """Model sizes, hardware specs, conditions, goals, intervals, item sizes and budgets."""
@@ -807,6 +813,7 @@ def test_tokens_are_a_result_only_as_speculative_decodings_acceptance_length(nlp
     ("Zephyr matches the BF16 loss curve to within 0.01 nats.", 0.01, "nats"),
     ("Zephyr emits 0.21 gCO2e per request.", 0.21, "gCO2e"),
     ("Zephyr reaches 0.82 simulated years per day.", 0.82, "SYPD"),
+    ("Zephyr needs only 16 samples to reach 93.1% on GSM8K.", 93.1, "%"),
 ])
 def test_results_that_look_like_set_up(nlp, sentence, value, unit):
     found = claims(nlp, f"We present Zephyr, a GPU system. {sentence}")
@@ -839,3 +846,10 @@ def test_a_change_after_the_noun_scale_is_no_scaling_target(nlp):
     found = claims(nlp, "We present Zephyr, a GPU system. With Zephyr, efficiency at the "
                         "largest scale improves from 58% to 76%, and we scale tables to 4 TB.")
     assert [(v, u) for v, u, *_ in found] == [(58, "%"), (76, "%")]
+
+
+def test_a_bare_figure_set_against_a_result_takes_its_unit(nlp):
+    found = claims(nlp, "We present Zephyr, a GPU system. On a Jetson AGX Orin, Zephyr sustains "
+                        "23.5 FPS (vs. 14.1 for TorchSparse).")
+    assert [(v, u, s, b) for v, u, s, b, _ in found] == [
+        (23.5, "FPS", "Zephyr", "TorchSparse"), (14.1, "FPS", "TorchSparse", None)]

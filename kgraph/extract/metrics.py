@@ -547,9 +547,11 @@ def _figures_for(text: str, claims: list[dict], names: list[Mention]) -> None:
             continue
         listed = owner.end
         c["system"], c["baseline"], c["figure_for"] = owner.canonical, None, True
-        earlier = [o for o in claims[:i] if o["sentence"] == c["sentence"]
-                   and o["q"].unit == c["q"].unit and o["baseline"] is None
-                   and not o.get("figure_for")]
+        before = [o for o in claims[:i] if o["sentence"] == c["sentence"]
+                  and not o.get("figure_for")]
+        if not c["q"].unit and before:  # '23.5 FPS (vs. 14.1 for X)': in the unit it is set against
+            c["q"] = c["q"]._replace(unit=before[-1]["q"].unit)
+        earlier = [o for o in before if o["q"].unit == c["q"].unit and o["baseline"] is None]
         if earlier:
             earlier[-1]["baseline"] = owner.canonical
 

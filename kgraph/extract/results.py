@@ -15,7 +15,7 @@ NOT_RESULT_AFTER = re.compile(r"\s*\$?\s*\)?\s*(?:CI\b|confidence|reliability|pr
 SETUP_AFTER = re.compile(r"^[\s\w-]{0,25}\b(?:datasets?|data sets?|traces?|corpus|logs|videos?|"
                          r"footage|recordings|history|telemetry)\b", re.I)  # '18 months of history'
 CAPACITY_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s)?(?:DRAM|memory|RAM|HBM\w*|storage|SSDs?|"
-                            r"disks?|NVMe|GPUs?|cards?|SRAM|WRAM|scratchpad|cache)\b", re.I)
+                            r"disks?|NVMe|GPUs?|cards?|SRAM|WRAM|scratchpad|cache|flash)\b", re.I)
 HARDWARE_GAP = re.compile(r"\s*(?:of\s+|x\s+)?(?:(?!(?:on|with|using|over|across|in|at|for|than|"
                           r"and|or|per|by|the|a|an|because|since|as|when|while|where|if|that|"
                           r"which)\b)\w+\s+)?")  # '8 GPUs', '8x A100', not '1.2x on A100'
@@ -84,7 +84,7 @@ SAVING_BEFORE = re.compile(r"\b(?:saves?|saving|frees?|freeing|reclaims?|cuts?|r
                            r"\s+(?:up to\s+|about\s+|roughly\s+|by\s+|only\s+|less than\s+|"
                            r"under\s+|at most\s+|just\s+)?$")
 AHEAD = re.compile(r"\s+(?:ahead|in advance)\b")
-ARTICLE_BEFORE = re.compile(r"(?:^|\s)an?\s(?:[a-z-]+\s)?$")  # 'a (synthetic) 2 TB table'
+ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:an?|the)\s(?:[a-z-]+\s)?$")  # 'a (synthetic) 2 TB table'
 CHANGE_NOUN = re.compile(r"\s(?:\w+\s)?(?:reduction|saving|decrease|increase|improvement|"
                          r"drop|gain|cut)s?\b")
 TRAINED_ON = re.compile(r"\b(?:[Tt]rained|[Pp]re-?trained|[Ff]ine-tuned)\s+on\s+$")
@@ -101,9 +101,14 @@ AT_CONDITION = re.compile(r"\s*(?:\w+\s)?(?:recall|accuracy|precision|SLO|attain
 SCALED_TO = re.compile(r"(?<![\w-])[Ss]cal(?:e|es|ed|ing)\b[^,;]{0,40}\bto\s+$")
 WITH_BEFORE = re.compile(r"\b[Ww]ith\s+(?:up to\s+|over\s+|about\s+)?$")  # 'with 2 TB of state'
 THRESHOLD_BEFORE = re.compile(r"\b[a-z]+s\s+(?:longer|shorter)\s+than\s+$")  # 'stalls longer than'
-# A setting: 'with the expert cache sized to 8 GB', 'at the same 1 s median latency'
+# A setting or goal: 'with the expert cache sized to 8 GB', 'at the same 1 s median latency',
+# 'frames arriving at 30 FPS', 'time to reach 80% accuracy' (not 'suffice to reach 93.1%'),
+# 'measures the top 2% of candidates'
 SETTING_BEFORE = re.compile(r"\b(?:(?:sized|set|configured|fixed)\s+(?:to|at)|(?:at|under)\s+the\s+"
-                            r"same)\s+$")
+                            r"same|arriv(?:e|es|ing)\s+at|(?:time|hours|rounds|epochs|steps|"
+                            r"iterations|cost)\s+to\s+(?:reach|achieve|attain)(?:\s+an?)?|"
+                            r"the\s+(?:top|bottom))\s+$")
+SPARSITY_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?sparsity\b")  # 'pruned to 70-90% sparsity'
 # A condition on the workload: 'for all-reduce messages above 64 MB', 'scale factor 10,000 (10 TB)'
 SIZE_CONDITION_BEFORE = re.compile(r"\b(?:for\s+(?:[\w-]+\s+){0,2}[a-z]+s\s+(?:of|above|below|over|"
                                    r"under|larger than|smaller than|exceeding)|(?:scale factor|SF)"
@@ -180,6 +185,8 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
     if SPEC_WORD_BEFORE.search(before, len(before) - 14) or RANGE_AFTER.match(after):
         return False  # 'of the advertised 200 GB/s', 'caps in the 350-700 W range'
     if SETTING_BEFORE.search(before, len(before) - 24) or INTERVAL_AFTER.match(after) \
+            or q.unit == "%" and SPARSITY_AFTER.match(text, max(o.end for o in quantities
+                                                                 if o.group == q.group)) \
             or q.unit == "Hz" and SAMPLING_BEFORE.search(before, len(before) - 60) \
             or q.unit in SIZES and SIZE_CONDITION_BEFORE.search(before, len(before) - 60):
         return False  # 'sized to 8 GB', 'sample power at 100 Hz', 'for messages above 64 MB'

@@ -853,3 +853,14 @@ def test_a_bare_figure_set_against_a_result_takes_its_unit(nlp):
                         "23.5 FPS (vs. 14.1 for TorchSparse).")
     assert [(v, u, s, b) for v, u, s, b, _ in found] == [
         (23.5, "FPS", "Zephyr", "TorchSparse"), (14.1, "FPS", "TorchSparse", None)]
+
+
+def test_subjects_models_places_appositions_and_a_figure_after_a_name(nlp):
+    found = claims(nlp, "We present Zephyr, a collective library for GPUs. Training throughput of "
+                        "BERT-Large and GPT-2 XL improves by 12% and 34% over NCCL, respectively. "
+                        "On Perlmutter's A100 partition the speedup over NCCL is 2.1x. Orca loses "
+                        "29% and Bamboo, a redundancy-based approach, loses 13%. Zephyr loads a "
+                        "model in 9.8 s, 2.1x faster than ServerlessLLM (21 s).")
+    assert [(v, s) for v, _, s, _, _ in found] == [
+        (12, "Zephyr"), (34, "Zephyr"), (2.1, "Zephyr"), (29, "Orca"), (13, "Bamboo"),
+        (9.8, "Zephyr"), (2.1, "Zephyr"), (21, "ServerlessLLM")]

@@ -96,7 +96,8 @@ RESPECTIVELY = re.compile(r"[^.;]{0,40}\brespectively\b")
 SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,4}")  # 'break' in 'A and B break 0.41% and ...'
 LIST_AND = re.compile(r",?\s+(?:and\s+)?")  # '41.0% for X and 38.5% for Y'
 # A name in a prepositional phrase is a set-up, not a subject ('throughput for LLaMA-3 reaches').
-SETUP_BEFORE = re.compile(r"\b(?:with|for|under|using|in|into|inside)\s+(?:the\s+)?$")
+SETUP_BEFORE = re.compile(r"\b(?:with|for|under|using|in|into|inside|[Oo]n|[Aa]t|[Aa]cross)\s+"
+                          r"(?:the\s+)?$")  # 'On Perlmutter's A100 partition the speedup is 2.1x'
 FINDING = re.compile(r"\s*(?:We|we)\s+(?:find|found|observe|observed|show|measure|measured)\s+"
                      r"that\b|\s*Our\s+(?:measurements|analysis|characteri[sz]ation|study)\s+"
                      r"(?:shows?|reveals?|finds?)\b")
@@ -214,8 +215,9 @@ def _verb_before() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _verb_after() -> re.Pattern[str]:
-    """A result verb right after a name ('X achieves', "X's")."""
-    return re.compile(rf"(?:'s|\s(?:\w+\s)?(?:{lexicon()['result_verbs']})\b)")
+    """A result verb right after a name ('X achieves', "X's"), or after its apposition."""
+    return re.compile(rf"(?:'s|(?:,\s(?:an?|the)\s[^,]{{1,40}},)?\s(?:\w+\s)?"
+                      rf"(?:{lexicon()['result_verbs']})\b)")  # 'Bamboo, a ... approach, loses'
 
 
 def _subject(text: str, cues: list[tuple[int, int]], q: Quantity, clause: tuple[int, int],
@@ -230,7 +232,7 @@ def _subject(text: str, cues: list[tuple[int, int]], q: Quantity, clause: tuple[
         start = it.end()
     subjects = [m for m in reversed([m for m in names if start <= m.start < q.start])
                 if m.type in ("SYSTEM", "MODEL") and not any(s <= m.start < e for s, e in zones)
-                and verbs.match(text, m.end, m.end + 30)
+                and verbs.match(text, m.end, m.end + 60)
                 and not SETUP_BEFORE.search(text, max(clause[0], m.start - 20), m.start)]
     if not subjects:
         return None if FINDING.match(text, clause[0]) else proposed
@@ -427,8 +429,9 @@ def _pair_subjects(text: str, claims: list[dict], groups: list[list[int]],
         before = [m for m in names if last["clause"][0] <= m.start < first["q"].start
                   and m.type in ("SYSTEM", "MODEL")]
         listed = before[-len(run):]
-        if any(claims[i]["baseline"] in {m.canonical for m in listed} for i in run):
-            continue  # names before compared numbers are their baselines
+        if any(claims[i]["baseline"] in {m.canonical for m in listed} for i in run) \
+                or any(m.type == "MODEL" for m in listed):
+            continue  # names before compared numbers are their baselines; models are workloads
         if len(listed) == len(run) and SUBJECT_GAP.fullmatch(text, listed[-1].end,
                                                               first["q"].start) \
                 and all(LIST_GAP.fullmatch(text, a.end, b.start)
@@ -520,10 +523,15 @@ def _relative(text: str, q: Quantity) -> bool:
 def _parenthesised_owners(text: str, claims: list[dict], names: list[Mention]) -> None:
     """'lowers write amplification to 1.9 (ZenFS: 3.4)': 3.4 is ZenFS's own figure (no one's,
     if the owner is no name: '(FP16: 5.47)'), in the unit of the result it stands beside
-    ('4.6 tokens (EAGLE-2: 4.1)')."""
+    ('4.6 tokens (EAGLE-2: 4.1)'); so is an absolute figure alone in parentheses right after a
+    name ('2.1x faster than ServerlessLLM (21 s)'; not 'over SGLang (1.6x)')."""
     for c in claims:
-        if owner := PAREN_OWNER.search(text, max(c["sentence"][0], c["q"].start - 40),
-                                       c["q"].start):
+        if c["q"].unit != "x" and text.startswith(")", c["q"].end) and (named := next(
+                (m for m in names if m.type in ("SYSTEM", "MODEL")
+                 and text[m.end:c["q"].start] in (" (", "(")), None)):
+            c["system"], c["baseline"] = named.canonical, None  # 'than ServerlessLLM (21 s)'
+        elif owner := PAREN_OWNER.search(text, max(c["sentence"][0], c["q"].start - 40),
+                                         c["q"].start):
             c["system"] = next((m.canonical for m in names if m.start == owner.start("owner")
                                 and m.type in ("SYSTEM", "MODEL")), None)
             c["baseline"] = None

@@ -366,6 +366,7 @@ def test_than_a_name_starting_with_a_digit(nlp):
     "On camera frames arriving at 30 FPS, Zephyr is 1.3x faster than Orca.",
     "On the 4 TB workload, Zephyr is 1.3x faster than Orca.",
     "Zephyr cuts the time to reach 80% accuracy 1.3x more than Orca.",
+    "With eight 400 Gb/s rails per server, Zephyr is 1.3x faster than Orca.",
 ])
 def test_set_up_numbers_beside_a_result_are_not_results(nlp, sentence):
     """Model sizes, hardware specs, conditions, goals, intervals, item sizes and budgets."""
@@ -814,6 +815,9 @@ def test_tokens_are_a_result_only_as_speculative_decodings_acceptance_length(nlp
     ("Zephyr emits 0.21 gCO2e per request.", 0.21, "gCO2e"),
     ("Zephyr reaches 0.82 simulated years per day.", 0.82, "SYPD"),
     ("Zephyr needs only 16 samples to reach 93.1% on GSM8K.", 93.1, "%"),
+    ("With Zephyr, the largest run would use about 2e29 FLOP.", 2e29, "FLOP"),
+    ("Zephyr's FLOP/s per dollar doubled every 2.5 years.", 2.5, "years"),
+    ("Zephyr sustains 90 Gb/s of goodput.", 90, "Gbps"),
 ])
 def test_results_that_look_like_set_up(nlp, sentence, value, unit):
     found = claims(nlp, f"We present Zephyr, a GPU system. {sentence}")
@@ -864,3 +868,9 @@ def test_subjects_models_places_appositions_and_a_figure_after_a_name(nlp):
     assert [(v, s) for v, _, s, _, _ in found] == [
         (12, "Zephyr"), (34, "Zephyr"), (2.1, "Zephyr"), (29, "Orca"), (13, "Bamboo"),
         (9.8, "Zephyr"), (2.1, "Zephyr"), (21, "ServerlessLLM")]
+
+
+def test_a_fraction_of_a_devices_figure_is_no_count_of_devices(nlp):
+    found = claims(nlp, "We study Zephyr on GPUs. The MI300X reaches 0.91x of H100 efficiency "
+                        "with Zephyr, and 8x A100 servers run it.")
+    assert [(v, u) for v, u, *_ in found] == [(0.91, "x")]

@@ -317,3 +317,9 @@ def test_model_shapes_of_vision_and_spaced_versions(nlp):
     assert found == {"Zephyr": "SYSTEM", "YOLOv8n": "MODEL", "MobileBERT": "MODEL",
                      "DeepLabV3": "MODEL", "SlowFast": "MODEL", "Llama 3 8B": "MODEL",
                      "MIG": "SYSTEM"}
+
+
+def test_titles_that_state_a_claim_and_words_after_a_name_that_modify_it(nlp):
+    found = names(nlp, "Decoding Is Memory-Bound: A Roofline Study",
+                  "We profile FLOP-optimal models on GPUs and evaluate on MATH and AIME 2024.")
+    assert found == {"MATH": "DATASET", "AIME 2024": "DATASET"}

@@ -11,7 +11,8 @@ from pathlib import Path
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 TOKEN = r"[A-Za-z][\w.+]*(?:[-/][\w.+]+)*(?<![.])"  # a name-like token: vLLM, ZeRO-Infinity
 MODIFIER = (r"-(?:style|based|backed|like|aware|enabled|powered|driven|specific|friendly|"
-            r"compatible|centric|oriented|inspired|sized|scale|class|level)")  # 'vLLM-based'
+            r"compatible|centric|oriented|inspired|sized|scale|class|level|optimal|efficient|"
+            r"intensive|bound|heavy|free|only)")  # 'vLLM-based', 'FLOP-optimal'
 MODIFIER_SUFFIX = re.compile(MODIFIER + "$")
 MODIFIER_AFTER = re.compile(MODIFIER + r"\b")
 VERSION = r"[\dA-Za-z]+(?:\.\d+[A-Za-z]*)*"  # 1.5B, A2.7B

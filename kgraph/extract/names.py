@@ -59,6 +59,8 @@ URLISH = re.compile(r"\.(?:com|org|io|net|edu|ai)\b|://|^www\.", re.I)
 ACRONYM = re.compile(r"[A-Z][A-Z0-9-]{2,}s?")
 DEFINED = re.compile(r"\((?P<name>[A-Z][A-Za-z0-9-]+)\)")  # after a word and one space
 QUOTED_DEFINITION = re.compile(r"[\"”]\s\((?P<name>[A-Z][A-Za-z0-9-]{1,9})\)")
+# A title phrase with a verb is a claim, not a name: 'Decoding Is Memory-Bound: ...'
+TITLE_VERB = re.compile(r" (?:Is|Are|Was|Were|Does|Do|Can|Should|Must)\b")
 CAPITALISED_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]+ $")  # the word before a name
 LEADING_DETERMINER = re.compile(r"^(?:The|Our|A|An)\s+")
 LIST_SEPARATOR = re.compile(r",?\sand\s|,?\sor\s|,\s")  # ', and ' is one separator
@@ -75,7 +77,7 @@ def _cued(text: str) -> Iterator[str]:
         name = match["name"]
         names_software = match[0].startswith("The ") \
             and name.rsplit(" ", 1)[-1].lower() in TITLE_HEADS
-        if names_software or not plain_phrase(name, text):
+        if (names_software or not plain_phrase(name, text)) and not TITLE_VERB.search(name):
             # not a phrase of plain words that the abstract never names again ('Noisy
             # Neighbours Revisited: A Study of ...', 'The Widening Memory Gap: ...'; but
             # 'Tilus: A Virtual Machine for ...', 'The Fused Kernel Library: A C++ API')

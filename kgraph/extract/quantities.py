@@ -1,4 +1,5 @@
-"""The grammar of numbers with units: "1.97x", "$19.3\\times$", "2-4 OOM", "$100K+", ranges.
+"""The grammar of numbers with units: "1.97x", "$19.3\\times$", "2-4 OOM", "$100K+", "2e29 FLOP",
+ranges.
 
 `find_quantities(text)` returns every quantity with exact character offsets;
 deciding which ones are *results* is the metric finder's job.
@@ -40,6 +41,7 @@ ENERGY_PER = (r"(?:mJ|kJ|J|kWh|Wh)(?:\s*/\s*|\s+per\s+)(?:output\s+|generated\s+
 ENERGY_PER_RE = re.compile(r"(?P<energy>mj|kj|j|kwh|wh)(?:\s*/\s*|\s+per\s+)(?:\w+\s+)?"
                            r"(?P<item>[a-z]+?)s?")  # on the lower-cased unit
 
+BITS_PER_SECOND = re.compile(r"[KMGT]b/s")
 SPELLED_ANCHORS = ("magnitude", "oom", "times", "twice", "fold")  # in every useful SPELLED match
 
 
@@ -66,7 +68,8 @@ def quantity_pattern() -> re.Pattern[str]:
     unit = rf"(?:{LATEX_TIMES}|-fold\b|{ORDERS}|{ENERGY_PER}|(?:{spelled})(?![A-Za-z0-9])|{RATE})"
 
     def core(i: int) -> str:
-        return (rf"(?P<cur{i}>\$)?(?P<num{i}>{NUMBER})(?![\d^])(?:{EXPONENT.format(i=i)})?"
+        return (rf"(?P<cur{i}>\$)?(?P<num{i}>{NUMBER})(?![\d^])"
+                rf"(?:{EXPONENT.format(i=i)}|[eE](?P<sci{i}>[-−]?\d{{1,3}})(?!\w))?"
                 rf"(?P<scale{i}>{SCALE})?\$?(?:\s?(?P<unit{i}>{unit}))?\$?")
 
     # The leading lookahead only restates how a quantity starts; it lets the regex engine
@@ -78,8 +81,16 @@ def quantity_pattern() -> re.Pattern[str]:
 
 
 def _unit(raw: str | None) -> str:
+    """The canonical unit of a unit as written ('' when none).
+
+    Examples:
+        >>> _unit("GB/s"), _unit("Gb/s"), _unit("times")
+        ('GB/s', 'Gbps', 'x')
+    """
     if not raw:
         return ""
+    if BITS_PER_SECOND.fullmatch(raw):
+        return f"{raw[0]}bps"  # gigabits, not the gigabytes of 'GB/s'
     raw = " ".join(raw.lower().split())
     if ORDERS_RE.fullmatch(raw):
         return "OOM"
@@ -120,7 +131,7 @@ def _one(match: re.Match[str], i: int, inherited: str, group: int) -> Quantity:
         if not unit and not _latex(match, i) and not match[f"exp{i}"]:
             unit = "USD"
     value = _value(match[f"num{i}"], match[f"scale{i}"])
-    if exponent := match[f"exp{i}"]:
+    if exponent := match[f"exp{i}"] or match[f"sci{i}"]:
         value = float(f"{value}e{int(exponent.replace('−', '-'))}")
     if unit == "OOM":
         value, unit = 10 ** value, "x"

@@ -55,7 +55,7 @@ MODEL_SIZE_BEFORE = re.compile(r"\b(?:with|of|has|have|having|containing|totalin
 # What the work makes possible: 'trains models of up to 21 billion parameters'
 CAPABILITY_BEFORE = re.compile(r"\b(?:trains?|fine-tunes?|serves?|fits?|supports?)\s+"
                                r"(?:[\w-]+\s+)?models?\s+of\s+up to\s+$")
-LINK_AFTER = re.compile(r"\s+(?:[A-Z]\w*|links?|networks?|fabrics?|Ethernet|NICs?|ports?|"
+LINK_AFTER = re.compile(r"\s+(?:[A-Z]\w*|links?|rails?|networks?|fabrics?|Ethernet|NICs?|ports?|"
                         r"switch\w*|interconnects?)\b")  # '100 Gbps links', '400 Gbps Fabrics'
 POWER = ("W", "kW")
 POWER_SETUP_AFTER = re.compile(r"\s+(?:power\s+)?(?:mode|TDP|cap|budget|envelope|limit)s?\b",
@@ -128,6 +128,7 @@ LOAD_BEFORE = re.compile(r"\b(?:[Dd]uring|[Uu]nder|load\s+of)\s+$")
 # Speculative decoding's result in tokens: 'an average acceptance length of 4.6 tokens'
 ACCEPTED_BEFORE = re.compile(r"\b(?:accept(?:ance|ed)\s+lengths?\s+(?:\w+\s+){0,2}|"
                              r"accepts\s+(?:an average of\s+|on average\s+)?)$")
+DOUBLING_BEFORE = re.compile(r"\b(?:doubl|tripl|halv)\w*\s+every\s+$")
 SPEC_WORD_BEFORE = re.compile(r"\b(?:advertised|theoretical|nominal|rated|peak)\s+$")
 SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|larger|and|or|"
                          r"to|in|on|for|with|than|at|by)\b)[a-z]+\b")
@@ -143,12 +144,13 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
             and any(m.end == q.start - 1 for m in mentions if m.type in NAME_TYPES):
         return False  # 'DuckDB 0.10', 'ClickHouse 24.3': a version
     end = max(o.end for o in quantities if o.group == q.group)  # 'from 96 to 1,400 GPUs'
-    if q.unit not in SHARES and any(
+    if q.unit not in SHARES and not (q.unit == "x" and not q.value.is_integer()) and any(
             end <= m.start <= end + 12 and HARDWARE_GAP.fullmatch(text[end:m.start])
             for m in mentions if m.type not in NAME_TYPES) \
             and not SAVING_BEFORE.search(text, max(sentence[0], q.start - 30), q.start) \
             and not (q.unit in RATES and BANDWIDTH_AFTER.match(text, q.end)):
-        return False  # '8 GPUs', '80 GB of HBM' describe it; 'frees 11.2 GB of DRAM' does not
+        return False  # '8 GPUs', '80 GB of HBM' describe it; 'frees 11.2 GB of DRAM', '0.91x of
+        # H100 efficiency' do not
     if not q.unit:
         first = min(o.start for o in quantities if o.group == q.group)  # 'by 0.9 and 1.4'
         return (_forecast_count(q, quantities, text[sentence[0]:sentence[1]])
@@ -180,8 +182,8 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
     if (before.endswith(("of ", "to ", "least ", "most "))
             and GOAL_BEFORE.search(before, len(before) - 40)) or GOAL_AFTER.match(after):
         return False  # 'an SLO attainment target of 90%', 'a fixed 200 ms TPOT budget'
-    if before.endswith(("per ", "every ")):
-        return False  # 'per 2 MB region', 'every 15 minutes'
+    if before.endswith(("per ", "every ")) and not DOUBLING_BEFORE.search(before, len(before) - 30):
+        return False  # 'per 2 MB region', 'every 15 minutes' (not 'doubled every 2.5 years')
     if SPEC_WORD_BEFORE.search(before, len(before) - 14) or RANGE_AFTER.match(after):
         return False  # 'of the advertised 200 GB/s', 'caps in the 350-700 W range'
     if SETTING_BEFORE.search(before, len(before) - 24) or INTERVAL_AFTER.match(after) \

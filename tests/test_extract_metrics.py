@@ -367,6 +367,7 @@ def test_than_a_name_starting_with_a_digit(nlp):
     "On the 4 TB workload, Zephyr is 1.3x faster than Orca.",
     "Zephyr cuts the time to reach 80% accuracy 1.3x more than Orca.",
     "With eight 400 Gb/s rails per server, Zephyr is 1.3x faster than Orca.",
+    "Jobs of the worst-off 10% of users finish 1.3x sooner with Zephyr than with Orca.",
 ])
 def test_set_up_numbers_beside_a_result_are_not_results(nlp, sentence):
     """Model sizes, hardware specs, conditions, goals, intervals, item sizes and budgets."""
@@ -874,3 +875,12 @@ def test_a_fraction_of_a_devices_figure_is_no_count_of_devices(nlp):
     found = claims(nlp, "We study Zephyr on GPUs. The MI300X reaches 0.91x of H100 efficiency "
                         "with Zephyr, and 8x A100 servers run it.")
     assert [(v, u) for v, u, *_ in found] == [(0.91, "x")]
+
+
+def test_counts_of_successes_and_figures_set_against_results(nlp):
+    found = claims(nlp, "We present Zephyr, a GPU predictor. Zephyr picks the best GPU in 37 of "
+                        "40 cases and is right on 49 of them. It converges to a perplexity of "
+                        "17.8 versus 17.6. It delivers 2.31 tokens per joule, against 0.64 for "
+                        "the A100.")
+    assert [(v, u) for v, u, *_ in found] == [
+        (37, ""), (49, ""), (17.8, ""), (17.6, ""), (2.31, "tokens/J"), (0.64, "tokens/J")]

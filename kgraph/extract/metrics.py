@@ -23,7 +23,13 @@ from kgraph.extract.cues import compile_cues, cue_matches
 from kgraph.extract.domain import is_computing
 from kgraph.extract.lexicon import MODIFIER, lexicon, plain_phrase
 from kgraph.extract.quantities import Quantity, find_quantities, quantity_pattern, unit_table
-from kgraph.extract.results import CHANGE_STEMS, PAREN_OWNER, change_apart, is_result
+from kgraph.extract.results import (
+    BARE_VERSUS_BEFORE,
+    CHANGE_STEMS,
+    PAREN_OWNER,
+    change_apart,
+    is_result,
+)
 from kgraph.extract.sentences import sentence_at, sentence_spans
 from kgraph.extract.spans import (
     doc_data,
@@ -371,6 +377,15 @@ def _units_named_before(claims: list[dict]) -> None:
                 c["q"] = c["q"]._replace(unit=unit)
 
 
+def _units_set_against(text: str, claims: list[dict]) -> None:
+    """'2.31 tokens per joule, against 0.64 for the A100': a bare figure set against the
+    result before it is in that result's unit."""
+    for before, c in zip(claims, claims[1:], strict=False):
+        if not c["q"].unit and before["q"].unit and before["sentence"] == c["sentence"] \
+                and BARE_VERSUS_BEFORE.search(text, before["q"].end, c["q"].start):
+            c["q"] = c["q"]._replace(unit=before["q"].unit)
+
+
 def _hardware(text: str, q: Quantity, sentence: tuple[int, int],
               hardware: list[Mention]) -> str | None:
     """The hardware named right after the number ('1.4x on L40S'), else the first named
@@ -631,6 +646,7 @@ def find_claims(data: dict) -> list[Claim]:
     claims = _without_title_repeats(claims, title_end)
     _name_metrics(text, claims)
     _units_named_before(claims)
+    _units_set_against(text, claims)
     return [Claim(c["q"].text, c["q"].value, c["q"].unit, c["metric"], c["system"], c["baseline"],
                   _hardware(text, c["q"], c["sentence"], hardware), c["q"].start, c["q"].end,
                   c["sentence"]) for c in claims]

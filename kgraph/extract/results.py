@@ -31,7 +31,9 @@ PAREN_OWNER_AFTER = re.compile(rf"\s\({OWNER}:\s*\d")  # '1.9 (ZenFS: 3.4)'
 SCORE_AFTER = re.compile(rf"\s{SCORES}\b")  # bare numbers that are scores: 'an AUC of 0.94'
 # 'is 3.6, compared with 2.4 for Medusa': two bare figures set side by side
 BARE_VERSUS_AFTER = re.compile(r",?\s+(?:compared (?:with|to)|versus|vs\.?)\s+\d[\d.,]*\s+for\s")
-BARE_VERSUS_BEFORE = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?)\s+$")
+BARE_VERSUS_BEFORE = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|against)\s+$")
+# A count of successes: 'selects the optimal instance in 37 of 40 cases', 'on 49 of them'
+PART_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+)?(?:(?P<whole>\d+)|them|these)\b")
 FOR_NAME = re.compile(r"\s+for\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")  # 'for the default X'
 FOR_LIST_BEFORE = re.compile(r"\d\s+for\s+[A-Z][^,;]{0,30},?\s+and\s+$")  # '3.95 for X and 3.52'
 BARE_COMPARATIVE = re.compile(r"\s(?:better|lower|higher|fewer|less|more)\s(?!than\b)\w", re.I)
@@ -107,7 +109,7 @@ THRESHOLD_BEFORE = re.compile(r"\b[a-z]+s\s+(?:longer|shorter)\s+than\s+$")  # '
 SETTING_BEFORE = re.compile(r"\b(?:(?:sized|set|configured|fixed)\s+(?:to|at)|(?:at|under)\s+the\s+"
                             r"same|arriv(?:e|es|ing)\s+at|(?:time|hours|rounds|epochs|steps|"
                             r"iterations|cost)\s+to\s+(?:reach|achieve|attain)(?:\s+an?)?|"
-                            r"the\s+(?:top|bottom))\s+$")
+                            r"the\s+(?:top|bottom|worst(?:-off)?|best|slowest|fastest))\s+$")
 SPARSITY_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?sparsity\b")  # 'pruned to 70-90% sparsity'
 # A condition on the workload: 'for all-reduce messages above 64 MB', 'scale factor 10,000 (10 TB)'
 SIZE_CONDITION_BEFORE = re.compile(r"\b(?:for\s+(?:[\w-]+\s+){0,2}[a-z]+s\s+(?:of|above|below|over|"
@@ -119,7 +121,7 @@ WORKLOAD_BEFORE = re.compile(r"\b(?:[Ss]ort(?:s|ing)|[Ss]tor(?:es|ing)|[Pp]roces
                              r"[Ss]huffl(?:es|ing))\s+$")  # 'storing 310 TB of objects'
 PER_DEVICE = re.compile(r"\s+per\s+(?:[\w.-]+\s+){0,3}(?:drive|disk|SSD|DIMM)s?\b")  # its spec
 CLAUSE_AT = re.compile(r"(?:^|[;,]\s*)[Aa]t\s+$")  # a share opening a clause is its condition
-BARE_LIST_GAP = re.compile(r",\s*|,?\s+and\s+")
+BARE_LIST_GAP = re.compile(r",\s*|,?\s+and\s+|\s+(?:versus|vs\.?|against)\s+")  # '17.8 versus 17.6'
 BEFORE_PAREN = re.compile(r"(?:\s+[A-Za-z]+)?\s?")  # 'T4 GPU (16GB)': the class word between
 RANGE_AFTER = re.compile(r"\s+range\b")
 OVER_BOUND = re.compile(r"\b(?:of|is|was|by|to|at)\s+over\s+$")  # 'a lifetime of over 5 years'
@@ -164,7 +166,8 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
                 or bool(FOR_NAME.match(text, q.end) and (
                     BARE_VERSUS_BEFORE.search(text, max(sentence[0], q.start - 40), q.start)
                     or FOR_LIST_BEFORE.search(text, max(sentence[0], q.start - 50), q.start)))
-                or _listed_after_bare_result(q, quantities, text, sentence, mentions))
+                or _listed_after_bare_result(q, quantities, text, sentence, mentions)
+                or _part_of(q, text))
     before, after = text[sentence[0]:q.start], text[q.end:sentence[1]]
     if q.unit == "gCO2e/kWh":
         return False  # a grid's carbon intensity: 'in a region at 400 gCO2e/kWh'
@@ -245,9 +248,17 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
     return not (q.unit in DURATIONS + ("GB", "TB", "MB") and SETUP_AFTER.match(after))
 
 
+def _part_of(q: Quantity, text: str) -> bool:
+    """'37 of 40 cases', '49 of them': a count of the whole that the work got right."""
+    part = PART_OF.match(text, q.end)
+    return part is not None and q.value.is_integer() and (
+        part["whole"] is None or q.value < int(part["whole"]))
+
+
 def _listed_after_bare_result(q: Quantity, quantities: list[Quantity], text: str,
                               sentence: tuple[int, int], mentions: list[Mention]) -> bool:
-    """'perplexities of 5.61, 4.98 and 3.41': a bare number listed right after a bare result."""
+    """'perplexities of 5.61, 4.98 and 3.41', 'a perplexity of 17.8 versus 17.6': a bare number
+    listed, or set against, right after a bare result."""
     earlier = [o for o in quantities if sentence[0] <= o.start and o.end <= q.start]
     return bool(earlier) and not earlier[-1].unit \
         and BARE_LIST_GAP.fullmatch(text, earlier[-1].end, q.start) is not None \

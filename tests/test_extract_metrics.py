@@ -884,3 +884,10 @@ def test_counts_of_successes_and_figures_set_against_results(nlp):
                         "the A100.")
     assert [(v, u) for v, u, *_ in found] == [
         (37, ""), (49, ""), (17.8, ""), (17.6, ""), (2.31, "tokens/J"), (0.64, "tokens/J")]
+
+
+def test_a_processor_design_is_the_system_and_baseline_of_claims(nlp):
+    found = claims(nlp, "Halyard places attention units beside DRAM on GPUs. Halyard is 1.6x "
+                        "faster than AttAcc, an HBM-PIM attention accelerator.",
+                   title="Halyard: A Near-Memory Accelerator for LLM Decoding")
+    assert [(v, s, b) for v, _, s, b, _ in found] == [(1.6, "Halyard", "AttAcc")]

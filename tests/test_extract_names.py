@@ -208,7 +208,7 @@ def test_a_platform_part_after_its_full_name_is_one_system(nlp):
 
 def test_a_sentence_defining_a_name_introduces_it(nlp):
     found = names(nlp, "Streaming SpMV on FPGAs", "It is a hard problem on GPUs. Tessera is an "
-                                                  "SpMV accelerator. Tessera beats cuSPARSE.")
+                                                  "SpMV library. Tessera beats cuSPARSE.")
     assert found == {"Tessera": "SYSTEM", "cuSPARSE": "SYSTEM"}
 
 
@@ -323,3 +323,13 @@ def test_titles_that_state_a_claim_and_words_after_a_name_that_modify_it(nlp):
     found = names(nlp, "Decoding Is Memory-Bound: A Roofline Study",
                   "We profile FLOP-optimal models on GPUs and evaluate on MATH and AIME 2024.")
     assert found == {"MATH": "DATASET", "AIME 2024": "DATASET"}
+
+
+def test_processor_designs_are_accelerators(nlp):
+    ex = extract(Paper("t", "Halyard: A Near-Memory Accelerator for LLM Decoding",
+                       "Halyard places attention units beside DRAM. It beats AttAcc, a PIM "
+                       "design, and the prior accelerators SpAtten and GPUs. QuillCC, a "
+                       "compiler for accelerators, is a system."), nlp)
+    found = {m.canonical: m.type for m in ex.mentions if m.canonical[0].isupper()}
+    assert found == {"Halyard": "ACCELERATOR", "AttAcc": "ACCELERATOR", "SpAtten": "ACCELERATOR",
+                     "QuillCC": "SYSTEM", "DRAM": "MEMORY", "GPU": "GPU"}

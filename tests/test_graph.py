@@ -14,7 +14,7 @@ from kgraph.graph import (
     source_graph,
     thing_iri,
 )
-from kgraph.model import Paper
+from kgraph.model import Claim, Extraction, Mention, Paper
 from kgraph.namespace import KG
 from tests.conftest import sample_extractions
 
@@ -80,3 +80,18 @@ def test_described_things_keep_their_first_label():
 
 def test_name_key_folds_case_and_punctuation():
     assert name_key("ZeRO-Infinity") == name_key("zero infinity") == "zeroinfinity"
+
+
+def test_a_claim_about_a_processor_design_links_to_its_node():
+    text = "Halyard: A Near-Memory Accelerator\nHalyard is 1.6x faster than AttAcc."
+    s = (35, len(text))
+    ex = Extraction(Paper("h", text[:34], text[35:], source="made-up.jsonl"),
+                    (Mention("Halyard", "ACCELERATOR", "Halyard", 35, 42, s),
+                     Mention("AttAcc", "ACCELERATOR", "AttAcc", 63, 69, s)),
+                    (Claim("1.6x", 1.6, "x", "faster", "Halyard", "AttAcc", None, 46, 50, s),))
+    triples = {(q.subject.value, q.predicate.value, q.object.value)
+               for q in QuadWriter(lambda iri: None).quads(ex)}
+    claim = next(s for s, p, o in triples if o == str(KG.Claim))
+    values = {p: o for s, p, o in triples if s == claim}
+    assert values[str(KG.aboutSystem)] == thing_iri("ACCELERATOR", "Halyard").value
+    assert values[str(KG.comparedTo)] == thing_iri("ACCELERATOR", "AttAcc").value

@@ -37,6 +37,7 @@ from kgraph.extract.spans import (
     add_mentions,
     doc_data,
     find_all,
+    fold_case,
     mention_offsets,
     non_overlapping,
     occurrences,
@@ -276,6 +277,42 @@ def _type_of(name: str, spans: list[tuple[int, int]], slots: tuple[set[int], set
     return "DATASET" if any(s in follows or e in precedes for s, e in spans) else "SYSTEM"
 
 
+# A processor design of the paper's or another's: 'Halyard: A Near-Memory Accelerator for ...',
+# 'Kite, an accelerator architecture', 'Tessera is an SpMV accelerator', 'the prior accelerators
+# SpAtten and Sanger' (not 'X, a compiler for accelerators', 'an accelerator-aware scheduler').
+DESIGN_NOUN = (r"(?:[Aa]ccelerators?|[Cc]oprocessors?|ASICs?|overlays?|appliances?|"
+               r"(?:PIM|[Pp]rocessing-in-[Mm]emory) (?:designs?|architectures?)|"
+               r"[Pp]rocessing-in-[Mm]emory)(?![\w-])")
+DESIGN_WORDS = r"(?:(?!(?:for|of|on|in|to|with|from|that|which)\b)[\w-]+\s+){0,5}?"
+DESIGN_DEFINED = re.compile(rf"(?:,|\sis)\s+(?:an?|the)\s+{DESIGN_WORDS}{DESIGN_NOUN}")
+DESIGN_HEAD = re.compile(rf"\b{DESIGN_NOUN}")
+TITLE_HEAD_END = re.compile(r"\s(?:for|in|on|with|to|via|using|of|from|across|at)\s")
+DESIGN_LIST = re.compile(r"\b(?:accelerators|FPGA designs|accelerator designs|ASICs)\s+"
+                         r"(?:such as\s+|like\s+|including\s+)?(?P<list>[A-Z][^.;:()]{0,60})")
+DESIGN_ANCHORS = ("accelerator", "coprocessor", "asic", "overlay", "appliance", "pim",
+                  "processing-in-memory")
+
+
+def _designs(text: str, title_end: int, candidates: set[str]) -> set[str]:
+    """The names among `candidates` that the text defines as processor designs (typed
+    ACCELERATOR, as annotators do)."""
+    folded = fold_case(text)
+    if not any(word in folded for word in DESIGN_ANCHORS):
+        return set()
+    found = set()
+    for match in cue_matches("title", text):
+        if DESIGN_HEAD.search(TITLE_HEAD_END.split(text[match.end():title_end], 1)[0]):
+            found.add(match["name"])  # the title's head noun, before its first preposition
+    for name in candidates:
+        for _, end in occurrences(text, name):
+            if DESIGN_DEFINED.match(text, end):
+                found.add(name)
+                break
+    for match in DESIGN_LIST.finditer(text):
+        found.update(n for n in candidates if n in match["list"])
+    return found & candidates
+
+
 def _merge_typos(names: Counter) -> dict[str, str]:
     """All-caps spellings with the same letters ('HRAMONY', 'HARMONY') -> the commonest."""
     canon: dict[str, str] = {}
@@ -307,9 +344,11 @@ def find_names(text: str, taken: list[tuple[int, int]], known: set[str],
     spans = [(m.start(), m.end(), m[0], "MODEL") for m in model_matches(text)
              if m[0] not in systems]
     slots = _dataset_slots(text, cues)
+    designs = _designs(text, title_end, candidates - set(lx["known"]))
     for name in candidates:
         if len(name) > 1 and not name.isdigit() and (found := list(occurrences(text, name))):
-            type_ = "SYSTEM" if name in systems else _type_of(name, found, slots)
+            type_ = "SYSTEM" if name in systems else "ACCELERATOR" if name in designs \
+                else _type_of(name, found, slots)
             spans += [(start, end, name, type_) for start, end in found]
     return _resolve(text, spans, taken)
 
@@ -423,6 +462,7 @@ class NameFinder:
         names = (find_names(text, taken, known, data["title_end"])
                  if taken or known or _about_computing(text) else [])
         add_mentions(doc, data, "names", names)
+        data["designs"] = [m.canonical for m in names if m.type == "ACCELERATOR"]
         return doc
 
     def _known(self, doc: Doc, data: dict) -> set[str]:

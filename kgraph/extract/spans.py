@@ -24,9 +24,10 @@ KEY = "kgraph"  # the doc.user_data key of kgraph's data
 
 def start_data(doc: Doc, text: str | None = None, title_end: int = 0) -> dict:
     """A doc's kgraph data, new: its text (spaCy rebuilds doc.text on every access), where
-    its title ends, and its sentence spans, mention rows and claim rows (none yet)."""
+    its title ends, its sentence spans, mention rows, claim rows and the names of processor
+    designs among its mentions (none yet)."""
     data = {"text": doc.text if text is None else text, "title_end": title_end,
-            "sentences": None, "mentions": [], "claims": []}
+            "sentences": None, "mentions": [], "claims": [], "designs": []}
     doc.user_data[KEY] = data
     return data
 

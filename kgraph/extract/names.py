@@ -37,7 +37,6 @@ from kgraph.extract.spans import (
     add_mentions,
     doc_data,
     find_all,
-    fold_case,
     mention_offsets,
     non_overlapping,
     occurrences,
@@ -146,8 +145,9 @@ def _definitions(text: str) -> tuple[set[str], set[str]]:
     return generic, long_words
 
 
-def _shaped(text: str, generic: set[str]) -> Iterator[str]:
-    """Coined-looking tokens, and acronyms used at least twice (each distinct token once)."""
+def _shaped(text: str, generic: tuple[set[str], ...]) -> Iterator[str]:
+    """Coined-looking tokens, and acronyms used at least twice (each distinct token once), that
+    are in none of the `generic` word sets."""
     # Chunks without upper case hold only plain words: skip them before looking for tokens.
     acronyms: Counter[str] = Counter()
     shaped = Counter(t for chunk in filterfalse(str.islower, text.split())
@@ -155,7 +155,7 @@ def _shaped(text: str, generic: set[str]) -> Iterator[str]:
     for (kind, name), count in shaped.items():
         head, _, rest = name.partition("-")  # 'per-vCPU', 'multi-LLM': generic after a prefix
         word = rest if rest and head.islower() else name
-        if word in generic or word.rstrip("s") in generic:
+        if any(word in words or word.rstrip("s") in words for words in generic):
             continue
         if kind == "coined":
             yield name
@@ -287,17 +287,17 @@ DESIGN_WORDS = r"(?:(?!(?:for|of|on|in|to|with|from|that|which)\b)[\w-]+\s+){0,5
 DESIGN_DEFINED = re.compile(rf"(?:,|\sis)\s+(?:an?|the)\s+{DESIGN_WORDS}{DESIGN_NOUN}")
 DESIGN_HEAD = re.compile(rf"\b{DESIGN_NOUN}")
 TITLE_HEAD_END = re.compile(r"\s(?:for|in|on|with|to|via|using|of|from|across|at)\s")
-DESIGN_LIST = re.compile(r"\b(?:accelerators|FPGA designs|accelerator designs|ASICs)\s+"
+DESIGN_LISTS = ("accelerators ", "FPGA designs ", "accelerator designs ", "ASICs ")
+DESIGN_LIST = re.compile(r"(?:accelerators|FPGA designs|accelerator designs|ASICs)\s+"
                          r"(?:such as\s+|like\s+|including\s+)?(?P<list>[A-Z][^.;:()]{0,60})")
-DESIGN_ANCHORS = ("accelerator", "coprocessor", "asic", "overlay", "appliance", "pim",
-                  "processing-in-memory")
+DESIGN_ANCHORS = ("ccelerator", "oprocessor", "ASIC", "verlay", "ppliance", "PIM",
+                  "rocessing-in-")  # case as written
 
 
 def _designs(text: str, title_end: int, candidates: set[str]) -> set[str]:
     """The names among `candidates` that the text defines as processor designs (typed
     ACCELERATOR, as annotators do)."""
-    folded = fold_case(text)
-    if not any(word in folded for word in DESIGN_ANCHORS):
+    if not any(word in text for word in DESIGN_ANCHORS):
         return set()
     found = set()
     for match in cue_matches("title", text):
@@ -308,8 +308,9 @@ def _designs(text: str, title_end: int, candidates: set[str]) -> set[str]:
             if DESIGN_DEFINED.match(text, end):
                 found.add(name)
                 break
-    for match in DESIGN_LIST.finditer(text):
-        found.update(n for n in candidates if n in match["list"])
+    for anchor in find_all(text, DESIGN_LISTS):
+        if starts_word(text, anchor) and (match := DESIGN_LIST.match(text, anchor)):
+            found.update(n for n in candidates if n in match["list"])
     return found & candidates
 
 
@@ -332,19 +333,19 @@ def find_names(text: str, taken: list[tuple[int, int]], known: set[str],
     `known` are the curated names present in the text, which begins with a title of
     `title_end` characters."""
     lx = lexicon()
-    defined_generic, long_words = _definitions(text)
-    generic = lx["generic"] | defined_generic
-    candidates = {c for c in _cued(text) if c not in generic}
+    generic, (defined, long_words) = lx["generic"], _definitions(text)  # curated, this text's
+    candidates = {c for c in _cued(text) if c not in generic and c not in defined}
     candidates.update(_framework_parts(text, title_end, known))
-    candidates |= set(_shaped(text, generic | long_words))
+    candidates |= set(_shaped(text, (generic, defined, long_words)))
     candidates |= known
     cues = list(_dataset_cues(text))
-    candidates |= {c for c in _before_dataset_cues(text, cues) if c not in generic}
+    candidates |= {c for c in _before_dataset_cues(text, cues)
+                   if c not in generic and c not in defined}
     systems = _listed_systems(text)
     spans = [(m.start(), m.end(), m[0], "MODEL") for m in model_matches(text)
              if m[0] not in systems]
     slots = _dataset_slots(text, cues)
-    designs = _designs(text, title_end, candidates - set(lx["known"]))
+    designs = _designs(text, title_end, {c for c in candidates if c not in lx["known"]})
     for name in candidates:
         if len(name) > 1 and not name.isdigit() and (found := list(occurrences(text, name))):
             type_ = "SYSTEM" if name in systems else "ACCELERATOR" if name in designs \

@@ -17,6 +17,7 @@ MODIFIER_SUFFIX = re.compile(MODIFIER + "$")
 MODIFIER_AFTER = re.compile(MODIFIER + r"\b")
 VERSION = r"[\dA-Za-z]+(?:\.\d+[A-Za-z]*)*"  # 1.5B, A2.7B
 SIZE = r"(?:\d+(?:\.\d+)?[BMK]|\d+x\d+[BM])"
+SIZE_BEFORE = re.compile(rf"(?<![\w-]){SIZE}\s$")  # '70B ' before a family's name
 SIZE_WORDS = r"(?:sized|scale|class|level)"  # 'a Llama-2-70B-sized model' names Llama-2-70B
 
 
@@ -100,24 +101,18 @@ def plain_phrase(name: str, text: str) -> bool:
     return len(words) > 1 and text.count(name) < 2 and not any(coined(w) for w in words)
 
 
-def anchored_matches(pattern: re.Pattern[str], anchors: Iterable[int], text: str,
-                     lead: int) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`, for patterns whose every match holds an anchor (a word
-    found cheaply, at the sorted offsets `anchors`) at most `lead` characters in."""
-    pos = 0
-    for anchor in anchors:
+def model_matches(text: str) -> Iterator[re.Match[str]]:
+    """`model_re` matches, tried only where a family's name begins (or at a size written just
+    before it: '70B LLaMA'), left to right and without overlaps."""
+    lx = lexicon()
+    pattern, pos = lx["model_re"], 0
+    for family in lx["family_re"].finditer(text):
+        anchor = family.start()
         if anchor < pos:
             continue
-        match = pattern.search(text, max(pos, anchor - lead))
-        if match is None:
-            return
-        yield match
-        pos = match.end()
-
-
-def model_matches(text: str) -> Iterator[re.Match[str]]:
-    """`model_re` matches, found near family names ('70B ' can come before one)."""
-    lx = lexicon()
-    families = (m.start() for m in lx["family_re"].finditer(text))
-    return (m for m in anchored_matches(lx["model_re"], families, text, 24)
-            if not MODIFIER_SUFFIX.search(m[0]))  # 'GPT-style models' names no model
+        size = SIZE_BEFORE.search(text, max(pos, anchor - 12), anchor)
+        match = size and pattern.match(text, size.start()) or pattern.match(text, anchor)
+        if match:
+            pos = match.end()
+            if not MODIFIER_SUFFIX.search(match[0]):  # 'GPT-style models' names no model
+                yield match

@@ -236,16 +236,21 @@ def _subject(text: str, cues: list[tuple[int, int]], q: Quantity, clause: tuple[
     start = clause[0]
     for it in IT_SUBJECT.finditer(text, clause[0], q.start):  # '..., and it keeps p99 below'
         start = it.end()
-    subjects = (m for m in reversed([m for m in names if start <= m.start < q.start])
-                if m.type in ("SYSTEM", "MODEL") and not any(s <= m.start < e for s, e in zones)
-                and verbs.match(text, m.end, m.end + 60)
-                and not SETUP_BEFORE.search(text, max(clause[0], m.start - 20), m.start))
-    m = next(subjects, None)
+    m = None
+    for name in reversed([m for m in names if start <= m.start < q.start]):
+        if name.type in ("SYSTEM", "MODEL") and not any(s <= name.start < e for s, e in zones) \
+                and verbs.match(text, name.end, name.end + 60) \
+                and not SETUP_BEFORE.search(text, max(clause[0], name.start - 20), name.start):
+            if m is not None and not text.startswith("'s", name.end):
+                m = name  # 'Fallow raises RocksDB's throughput': the possessive is the object's
+                break
+            if m is None:
+                m = name
+                if not (text.startswith("'s", m.end)
+                        and _verb_before().search(text, start, m.start)):
+                    break
     if m is None:
         return None if FINDING.match(text, clause[0]) else proposed
-    if text.startswith("'s", m.end) and _verb_before().search(text, start, m.start):
-        # 'Fallow raises RocksDB's throughput': the possessive is the object's
-        m = next((s for s in subjects if not text.startswith("'s", s.end)), m)
     if m.type == "MODEL" and proposed:
         return proposed  # 'ViT-B/16 still reaches 81.3% accuracy': a model the system runs
     # 'Sluice-backed Spark takes 9.6 minutes': the system it is built with

@@ -145,9 +145,9 @@ def _definitions(text: str) -> tuple[set[str], set[str]]:
     return generic, long_words
 
 
-def _shaped(text: str, generic: tuple[set[str], ...]) -> Iterator[str]:
+def _shaped(text: str, generic: set[str], also: set[str]) -> Iterator[str]:
     """Coined-looking tokens, and acronyms used at least twice (each distinct token once), that
-    are in none of the `generic` word sets."""
+    are in neither `generic` nor `also` (this text's generic words)."""
     # Chunks without upper case hold only plain words: skip them before looking for tokens.
     acronyms: Counter[str] = Counter()
     shaped = Counter(t for chunk in filterfalse(str.islower, text.split())
@@ -155,7 +155,8 @@ def _shaped(text: str, generic: tuple[set[str], ...]) -> Iterator[str]:
     for (kind, name), count in shaped.items():
         head, _, rest = name.partition("-")  # 'per-vCPU', 'multi-LLM': generic after a prefix
         word = rest if rest and head.islower() else name
-        if any(word in words or word.rstrip("s") in words for words in generic):
+        stem = word.rstrip("s")
+        if word in generic or stem in generic or word in also or stem in also:
             continue
         if kind == "coined":
             yield name
@@ -336,7 +337,7 @@ def find_names(text: str, taken: list[tuple[int, int]], known: set[str],
     generic, (defined, long_words) = lx["generic"], _definitions(text)  # curated, this text's
     candidates = {c for c in _cued(text) if c not in generic and c not in defined}
     candidates.update(_framework_parts(text, title_end, known))
-    candidates |= set(_shaped(text, (generic, defined, long_words)))
+    candidates |= set(_shaped(text, generic, defined | long_words))
     candidates |= known
     cues = list(_dataset_cues(text))
     candidates |= {c for c in _before_dataset_cues(text, cues)

@@ -110,6 +110,7 @@ SETTING_BEFORE = re.compile(r"\b(?:(?:sized|set|configured|fixed)\s+(?:to|at)|(?
                             r"same|arriv(?:e|es|ing)\s+at|(?:time|hours|rounds|epochs|steps|"
                             r"iterations|cost)\s+to\s+(?:reach|achieve|attain)(?:\s+an?)?|"
                             r"the\s+(?:top|bottom|worst(?:-off)?|best|slowest|fastest))\s+$")
+RANGE_GAP = re.compile(r"\s*(?:-|–|—|to\b|and\b)")  # what joins the two ends of a range
 SPARSITY_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?sparsity\b")  # 'pruned to 70-90% sparsity'
 # A condition on the workload: 'for all-reduce messages above 64 MB', 'scale factor 10,000 (10 TB)'
 SIZE_CONDITION_BEFORE = re.compile(r"\b(?:for\s+(?:[\w-]+\s+){0,2}[a-z]+s\s+(?:of|above|below|over|"
@@ -145,7 +146,9 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
     if q.text.replace(".", "").isdigit() and text[q.start - 1:q.start] == " " \
             and any(m.end == q.start - 1 for m in mentions if m.type in NAME_TYPES):
         return False  # 'DuckDB 0.10', 'ClickHouse 24.3': a version
-    end = max(o.end for o in quantities if o.group == q.group)  # 'from 96 to 1,400 GPUs'
+    end = q.end  # of the range q begins: 'from 96 to 1,400 GPUs'
+    if RANGE_GAP.match(text, q.end):
+        end = max(o.end for o in quantities if o.group == q.group)
     if q.unit not in SHARES and not (q.unit == "x" and not q.value.is_integer()) and any(
             end <= m.start <= end + 12 and HARDWARE_GAP.fullmatch(text[end:m.start])
             for m in mentions if m.type not in NAME_TYPES) \
@@ -190,8 +193,7 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
     if SPEC_WORD_BEFORE.search(before, len(before) - 14) or RANGE_AFTER.match(after):
         return False  # 'of the advertised 200 GB/s', 'caps in the 350-700 W range'
     if SETTING_BEFORE.search(before, len(before) - 24) or INTERVAL_AFTER.match(after) \
-            or q.unit == "%" and SPARSITY_AFTER.match(text, max(o.end for o in quantities
-                                                                 if o.group == q.group)) \
+            or q.unit == "%" and SPARSITY_AFTER.match(text, end) \
             or q.unit == "Hz" and SAMPLING_BEFORE.search(before, len(before) - 60) \
             or q.unit in SIZES and SIZE_CONDITION_BEFORE.search(before, len(before) - 60):
         return False  # 'sized to 8 GB', 'sample power at 100 Hz', 'for messages above 64 MB'

@@ -154,6 +154,8 @@ def find_phrases(text: str, spans: Iterable[tuple[int, int]] | None = None,
     for lo, hi in _word_spans(text) if spans is None else spans:
         if hi <= covered:
             continue
+        if lo >= covered and _only_begins(text, lowered, lo, hi, index, seconds):
+            continue  # the usual case: a plain word that only begins longer spellings
         for word in _words_in(text, lo if lo >= covered else covered, hi):
             start, token = word.start(), word[0]
             if count := COUNT.match(token):  # '8xH100': eight of them
@@ -168,6 +170,17 @@ def find_phrases(text: str, spans: Iterable[tuple[int, int]] | None = None,
                 found.append((start, hit[1], index[hit[0]]))
                 covered = hit[1]
     return found
+
+
+def _only_begins(text: str, lowered: str, lo: int, hi: int, index: dict,
+                 seconds: dict[str, tuple[str, ...]]) -> bool:
+    """Whether the token at [lo, hi) is a whole plain word that is no spelling itself and that
+    none of the words which would continue it follows ('on' not before '-chip'): what the full
+    test below would find, sooner."""
+    low = lowered[lo:hi]
+    return (low.isalpha() and low not in index and low in seconds and not low.endswith("xs")
+            and not _continues(text, lo - 1) and not _continues(text, hi)
+            and not _may_go_on(lowered, hi, seconds[low]))
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-import numpy
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -196,8 +196,8 @@ class HardwareFinder:
     def __call__(self, doc: Doc) -> Doc:
         data = doc_data(doc)
         text = data["text"]
-        tokens = (doc[i] for i in numpy.flatnonzero(doc.to_array(self.flag)).tolist())
-        spans = [(t.idx, t.idx + len(t)) for t in tokens]
+        rows = doc.to_array([self.flag, IDX, LENGTH])
+        spans = [(lo, lo + n) for lo, n in rows[rows[:, 0] != 0, 1:].tolist()]
         found = [*catalogue_mentions(text, spans), *product_mentions(text, (s for s, _ in spans))]
         found = _longest([*found, *variant_mentions(text, found)])
         if acronyms := list(defined_acronyms(text, found)):

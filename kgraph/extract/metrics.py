@@ -607,9 +607,10 @@ def find_claims(data: dict) -> list[Claim]:
     """Every result claim of a doc (its spans.doc_data) whose names and hardware were
     already found."""
     text, sentences = data["text"], sentence_spans(data)
-    designs = set(data["designs"])  # processor designs the name finder found: like systems here
-    mentions = [m._replace(type="SYSTEM") if m.canonical in designs and m.type == "ACCELERATOR"
-                else m for m in mentions_of(data)]
+    mentions = mentions_of(data)
+    if designs := set(data["designs"]):  # processor designs the name finder found: like systems
+        mentions = [m._replace(type="SYSTEM") if m.canonical in designs and m.type == "ACCELERATOR"
+                    else m for m in mentions]
     names = [m for m in mentions if m.type in ("SYSTEM", "MODEL", "DATASET")]
     hardware = [m for m in mentions if m.type not in ("SYSTEM", "MODEL", "DATASET")]
     if not mentions and not is_computing(text):

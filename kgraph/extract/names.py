@@ -298,7 +298,7 @@ DESIGN_ANCHORS = ("ccelerator", "oprocessor", "ASIC", "verlay", "ppliance", "PIM
 def _designs(text: str, title_end: int, candidates: set[str]) -> set[str]:
     """The names among `candidates` that the text defines as processor designs (typed
     ACCELERATOR, as annotators do)."""
-    if not any(word in text for word in DESIGN_ANCHORS):
+    if not candidates or not any(word in text for word in DESIGN_ANCHORS):
         return set()
     found = set()
     for match in cue_matches("title", text):

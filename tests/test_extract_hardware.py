@@ -175,9 +175,15 @@ def test_a_count_written_before_a_device(nlp):
 
 
 def test_a_spelling_with_a_class_word_in_the_plural(nlp):
-    found = hardware(nlp, "We evaluate on NVIDIA V100, A100, and L4 GPUs.")
+    found = hardware(nlp, "We evaluate on NVIDIA V100, A100, and L40 GPUs.")
     assert [(t, c) for t, _, c in found] == [
-        ("NVIDIA V100", "NVIDIA V100"), ("A100", "NVIDIA A100"), ("L4 GPUs", "NVIDIA L4")]
+        ("NVIDIA V100", "NVIDIA V100"), ("A100", "NVIDIA A100"), ("L40 GPUs", "NVIDIA L40")]
+
+
+def test_l4_is_a_gpu_only_beside_another_gpu(nlp):
+    found = hardware(nlp, "We serve on A10G, L4 and A100 GPUs.")
+    assert [c for _, _, c in found][:3] == ["NVIDIA A10G", "NVIDIA L4", "NVIDIA A100"]
+    assert hardware(nlp, "An L4 load balancer spreads connections across servers.") == []
 
 
 def test_a_links_lane_width_is_its_variant(nlp):

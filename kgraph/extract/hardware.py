@@ -68,6 +68,9 @@ VARIANTS = {"GPU": re.compile(r"\s(?:SXM\d?|PCIe|NVL|\d{3,4})(?![\w-])"),  # 'GP
             "MEMORY": re.compile(r"-\d{4}(?![\w-])"),
             "INTERCONNECT": re.compile(r"\s[x×]\d{1,2}(?![\w-])")}  # 'PCIe 4.0 x16'
 CASE_SENSITIVE = 5
+# Spellings that name a GPU only beside another GPU ('A10G, L4 and A100 GPUs'; alone, 'L4' is
+# also the transport layer).
+BESIDE_GPUS = {"L4"}
 # Not SSD among the class words: 'NVMe SSD' is a name.
 CLASS_TAIL = re.compile(rf"[\s-](?:{'|'.join(CLASS_WORDS)})s?$")
 DEFINITION = re.compile(r"\s\((?P<acronym>[A-Z][A-Za-z0-9]{1,7})\)")
@@ -204,10 +207,12 @@ class HardwareFinder:
             found = _longest([*found, *acronyms])
         ends = {e + 1 for _, e, _, _ in found if text[e:e + 1] == " "}
         variant = _variants({c for _, _, _, c in found})
-        gpu_tiers = set() if any(t == "GPU" for _, _, t, _ in found) else _gpu_tiers()
+        gpus = {c for _, _, t, c in found if t == "GPU"}
+        gpu_tiers = set() if gpus else _gpu_tiers()
         mentions = [Mention(text[s:e], t, variant.get(c, c), s, e) for s, e, t, c in found
                     if not (c in HEAD_NOUNS and s in ends)  # 'A100-80GB GPUs', 'GPU accelerators'
-                    and c not in gpu_tiers]  # 'Serverless MicroVMs from Shared Memory Snapshots'
+                    and c not in gpu_tiers  # 'Serverless MicroVMs from Shared Memory Snapshots'
+                    and not (text[s:e] in BESIDE_GPUS and gpus <= {c})]
         add_mentions(doc, data, "hardware", mentions)
         return doc
 

@@ -68,6 +68,7 @@ NP_STOP = re.compile(r"[,;()]|\.(?:\s|$)|\s(?:in|on|across|for|with|at|by|under|
 METRIC_STOP = re.compile(r"^\s?[-–—]|[,;.()$]|(?<![\w-])\d|\b(?:than|over|compared|relative|"
                          r"on|with|for|in|at|while|across|when|using|vs)\b")
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+PATHS = ("INTERCONNECT", "STORAGE", "MEMORY")  # what data moves over: 'offloads over NVMe'
 MODIFIED = re.compile(MODIFIER + r"\s")  # 'Sluice-backed Spark': Spark built with Sluice
 CONTRAST_START = re.compile(r"\s*(?:Compared|In contrast|Unlike|Relative)")
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an|those of|that of)\s+", re.I)
@@ -303,8 +304,9 @@ def _elliptical(text: str, q: Quantity, sentence: tuple[int, int], names: list[M
 
 
 def _baseline(text: str, zone: tuple[int, int], mentions: list[Mention]) -> str | None:
-    """The first system/model in the comparison phrase, else the phrase ('existing methods');
-    'over NVLink' names a link, not a baseline."""
+    """The first system/model in the comparison phrase, else the hardware there ('1.4x higher
+    than on the L4'), else the phrase ('existing methods'); 'over NVLink' names a link, not a
+    baseline."""
     inside = [m for m in mentions if zone[0] <= m.start < zone[1]]
     if inside and inside[0].type in ("SYSTEM", "MODEL"):
         first = inside[0]
@@ -314,7 +316,12 @@ def _baseline(text: str, zone: tuple[int, int], mentions: list[Mention]) -> str 
             first = m
         return first.canonical
     if inside and inside[0].type != "DATASET":
-        return None
+        if text.startswith("over", zone[0]) and inside[0].type in PATHS:
+            return None
+        entry = alias_index().get(inside[0].canonical.lower())
+        if entry is None or entry.vendor:
+            return inside[0].canonical  # a product: 'than on the L4'
+        # a class of hardware: the phrase says more ('than CPU-only execution')
     phrase = CUE.sub("", text[zone[0]:zone[1]], count=1).strip()
     phrase = PHRASE_TAIL.sub("", LEADING_OF.sub("", phrase))
     phrase = TRAILING_CONJUNCTION.sub("", LEADING_ARTICLE.sub("", phrase))

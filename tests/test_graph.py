@@ -95,3 +95,17 @@ def test_a_claim_about_a_processor_design_links_to_its_node():
     values = {p: o for s, p, o in triples if s == claim}
     assert values[str(KG.aboutSystem)] == thing_iri("ACCELERATOR", "Halyard").value
     assert values[str(KG.comparedTo)] == thing_iri("ACCELERATOR", "AttAcc").value
+
+
+def test_a_claim_compared_against_hardware_links_to_the_hardware():
+    text = "Zephyr: fast\nZephyr is 1.4x faster than on the L4."
+    s = (13, len(text))
+    ex = Extraction(Paper("z", text[:12], text[13:], source="made-up.jsonl"),
+                    (Mention("Zephyr", "SYSTEM", "Zephyr", 13, 19, s),
+                     Mention("L4", "GPU", "NVIDIA L4", 47, 49, s)),
+                    (Claim("1.4x", 1.4, "x", "faster", "Zephyr", "NVIDIA L4", None, 23, 27, s),))
+    triples = {(q.subject.value, q.predicate.value, q.object.value)
+               for q in QuadWriter(lambda iri: None).quads(ex)}
+    claim = next(s for s, p, o in triples if o == str(KG.Claim))
+    values = {p: o for s, p, o in triples if s == claim}
+    assert values[str(KG.comparedTo)] == thing_iri("GPU", "NVIDIA L4").value

@@ -900,3 +900,13 @@ def test_hardware_compared_against_is_the_baseline(nlp):
                         "execution, and transfers run 3x faster over NVLink.")
     assert [(v, b) for v, _, _, b, _ in found] == [
         (1.4, "NVIDIA L4"), (2.1, "CPU-only execution"), (3, None)]
+
+
+def test_more_ways_to_name_a_baseline(nlp):
+    found = claims(nlp, "We present Zephyr, a GPU trainer. Zephyr reaches 84.7% accuracy. It is "
+                        "2.7 points above FedProx. It sustains 1.17x the training throughput of "
+                        "Megatron-LM and builds the index in 5.2 hours instead of DiskANN's 31 "
+                        "hours. It keeps 11 of them above the 10^25 FLOP threshold.")
+    assert [(v, b) for v, _, _, b, _ in found] == [
+        (84.7, None), (2.7, "FedProx"), (1.17, "Megatron-LM"), (5.2, "DiskANN"), (31, None),
+        (11, None)]

@@ -45,20 +45,20 @@ from kgraph.model import Claim, Mention
 FOREGROUND = ("we", "our", "this paper", "this work", "this study", "this report",
               "this article", "in this")  # whole words, in fold_case(text)
 CUE_WORDS = (r"\b(?:than(?<!rather than)(?!\s+[\d,.]+(?:[x×%]|\s*(?:times|percent|fold))?(?!\w))|"
-             r"over(?!\s+(?:\d|a\b|an\b))|compared (?:to|with)|"
+             r"(?:over|above|below)(?!\s+(?:\d|a\b|an\b))|compared (?:to|with)|instead of|"
              r"in comparison (?:to|with)|relative to|vs\.?|versus|against|"
              r"outperform(?:s|ing|ed)?|beat(?:s|ing)?)\s+")
 
 CUE = re.compile(CUE_WORDS, re.I)
 # A multiple or share of another's figure: '2.1x the throughput of gRPC', '1.6x that of NCCL',
 # '88% of the throughput of FlashAttention-3'
-TIMES_THE_OF = re.compile(r"\s((?:the\s+[a-z-]+|that|those)\s+of\s+)")
+TIMES_THE_OF = re.compile(r"\s((?:the\s+(?:[a-z-]+\s+)?[a-z-]+|that|those)\s+of\s+)")
 SHARE_OF = re.compile(r"\s(of\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:throughput|performance|bandwidth|"
                       r"speed|accuracy|quality)\s+of\s+)")
 
 CUE_FOLDED = re.compile(CUE_WORDS)  # on fold_case(text)
-CUE_ANCHORS = ("than", "over", "compared", "in comparison", "relative", "vs", "versus", "against",
-               "outperform", "beat")  # where a CUE_WORDS match can begin
+CUE_ANCHORS = ("than", "over", "above", "below", "compared", "instead", "in comparison", "relative",
+               "vs", "versus", "against", "outperform", "beat")  # where a CUE_WORDS match begins
 CLAUSE = re.compile(r",?\s(?:while|whereas|but)\s|;\s")
 NP_STOP = re.compile(r"[,;()]|\.(?:\s|$)|\s(?:in|on|across|for|with|at|by|under|when|while|using|"
                      r"achieving|and then|respectively)\b|"
@@ -87,10 +87,12 @@ LEADING_OF = re.compile(r"^of\s+")  # 'within 5% of an exhaustive search'
 # What ends a baseline phrase: a new clause or verb, a participle phrase ('found by offline
 # search'), a phrase led by a number ('of 10 minutes').
 PHRASE_TAIL = re.compile(r"(?:\s+(?:because|since|as|when|where|which|that|while|whereas|thanks to|"
-                         r"due to|and\s+(?:\w+ly\s+)?\w+s)\b.*|[.;:]"
+                         r"due to|and\s+(?:\w+ly\s+)?\w+s)\b.*|[;:].*|\."
                          r"|\s+(?:found|obtained|chosen|selected|tuned|\w+ed)\s+(?:by|via|through)\b.*"
                          r"|\s+(?:of|in|at|within|after)\s+(?:less than\s+|under\s+)?\d.*)$")
 PUNCTUATION = re.compile(r"[,;:()]")
+VACUOUS_PHRASES = {"the", "a", "an", "it", "this", "that", "them", "these", "those"}
+BOUND_PHRASE = re.compile(r"\b(?:threshold|limit|target|budget|cap|bound)s?$")
 WITHIN_OF = re.compile(r"\s+of\s")
 REACHING = re.compile(r",\s+(?:thereby\s+)?(?:reaching|achieving|attaining|delivering|yielding|"
                       r"sustaining|hitting)\b")
@@ -325,9 +327,12 @@ def _baseline(text: str, zone: tuple[int, int], mentions: list[Mention]) -> str 
     phrase = CUE.sub("", text[zone[0]:zone[1]], count=1).strip()
     phrase = PHRASE_TAIL.sub("", LEADING_OF.sub("", phrase))
     phrase = TRAILING_CONJUNCTION.sub("", LEADING_ARTICLE.sub("", phrase))
-    # not a number ('than 30TF'), nor a clause with numbers or commas of its own
+    # not a number ('than 30TF'), a clause with numbers or commas of its own, a bare pronoun
+    # or article, nor a bound ('above the 10^25 FLOP threshold')
     return phrase if phrase and not NUMBER_START.match(phrase) \
-        and not CLAUSE_IN_PHRASE.search(phrase) else None
+        and not CLAUSE_IN_PHRASE.search(phrase) and phrase.lower() not in VACUOUS_PHRASES \
+        and not (text.startswith(("above", "below"), zone[0]) and BOUND_PHRASE.search(phrase)) \
+        else None
 
 
 def _metric_words(text: str, q: Quantity, sentence: tuple[int, int]) -> str:
@@ -551,12 +556,14 @@ def _parenthesised_owners(text: str, claims: list[dict], names: list[Mention]) -
     """'lowers write amplification to 1.9 (ZenFS: 3.4)': 3.4 is ZenFS's own figure (no one's,
     if the owner is no name: '(FP16: 5.47)'), in the unit of the result it stands beside
     ('4.6 tokens (EAGLE-2: 4.1)'); so is an absolute figure alone in parentheses right after a
-    name ('2.1x faster than ServerlessLLM (21 s)'; not 'over SGLang (1.6x)')."""
+    name ('2.1x faster than ServerlessLLM (21 s)'; not 'over SGLang (1.6x)') or after its
+    possessive ("instead of DiskANN's 31 hours")."""
     for c in claims:
-        if c["q"].unit != "x" and text.startswith(")", c["q"].end) and (named := next(
+        if c["q"].unit != "x" and (named := next(
                 (m for m in names if m.type in ("SYSTEM", "MODEL")
-                 and text[m.end:c["q"].start] in (" (", "(")), None)):
-            c["system"], c["baseline"] = named.canonical, None  # 'than ServerlessLLM (21 s)'
+                 and (text[m.end:c["q"].start] in (" (", "(") and text.startswith(")", c["q"].end)
+                      or text[m.end:c["q"].start] in ("'s ", "’s "))), None)):
+            c["system"], c["baseline"] = named.canonical, None  # '(21 s)', "DiskANN's 31 hours"
         elif owner := PAREN_OWNER.search(text, max(c["sentence"][0], c["q"].start - 40),
                                          c["q"].start):
             c["system"] = next((m.canonical for m in names if m.start == owner.start("owner")

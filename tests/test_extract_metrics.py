@@ -368,6 +368,7 @@ def test_than_a_name_starting_with_a_digit(nlp):
     "Zephyr cuts the time to reach 80% accuracy 1.3x more than Orca.",
     "With eight 400 Gb/s rails per server, Zephyr is 1.3x faster than Orca.",
     "Jobs of the worst-off 10% of users finish 1.3x sooner with Zephyr than with Orca.",
+    "Zephyr classifies pages at 2 MB granularity and is 1.3x faster than Orca.",
 ])
 def test_set_up_numbers_beside_a_result_are_not_results(nlp, sentence):
     """Model sizes, hardware specs, conditions, goals, intervals, item sizes and budgets."""
@@ -819,6 +820,9 @@ def test_tokens_are_a_result_only_as_speculative_decodings_acceptance_length(nlp
     ("With Zephyr, the largest run would use about 2e29 FLOP.", 2e29, "FLOP"),
     ("Zephyr's FLOP/s per dollar doubled every 2.5 years.", 2.5, "years"),
     ("Zephyr sustains 90 Gb/s of goodput.", 90, "Gbps"),
+    ("Zephyr's servers used 41 TWh in 2024.", 41, "TWh"),
+    ("Zephyr's fleet provides about 5.2e21 FLOP/s of compute.", 5.2e21, "FLOP/s"),
+    ("Zephyr's bandwidth per dollar doubled only every 4.2 years.", 4.2, "years"),
 ])
 def test_results_that_look_like_set_up(nlp, sentence, value, unit):
     found = claims(nlp, f"We present Zephyr, a GPU system. {sentence}")

@@ -333,3 +333,10 @@ def test_processor_designs_are_accelerators(nlp):
     found = {m.canonical: m.type for m in ex.mentions if m.canonical[0].isupper()}
     assert found == {"Halyard": "ACCELERATOR", "AttAcc": "ACCELERATOR", "SpAtten": "ACCELERATOR",
                      "QuillCC": "SYSTEM", "DRAM": "MEMORY", "GPU": "GPU"}
+
+
+def test_data_sets_companies_and_gpu_families(nlp):
+    ex = extract(Paper("t", "Zephyr: fine-tuning", "Zephyr fine-tunes on the Alpaca dataset with "
+                       "MediaTek and Qualcomm phones and AMD Instinct GPUs."), nlp)
+    found = {m.canonical: m.type for m in ex.mentions}
+    assert found == {"Zephyr": "SYSTEM", "Alpaca": "DATASET", "AMD Instinct": "GPU"}

@@ -65,7 +65,8 @@ POWER_SETUP_AFTER = re.compile(r"\s+(?:power\s+)?(?:mode|TDP|cap|budget|envelope
 POWER_SETUP_BEFORE = re.compile(r"\b(?:(?:budgets?|caps?|TDPs?|limits?|envelopes?)\s+of\s+"
                                 r"(?:\S+\s+(?:to|and)\s+)?|(?:capp|limit)\w*\s+(?:[\w-]+\s+){0,3}"
                                 r"(?:at|to)\s+)$", re.I)  # 'budgets of 15 to 60 W', 'capping at'
-INTERVAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?intervals?\b")  # 'samples power at 10 ms intervals'
+# A sampling interval or a unit of work: 'at 10 ms intervals', 'at 2 MB granularity'
+INTERVAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:intervals?|granularity)\b")
 # A sampling rate: 'sample board-level power at 100 Hz'
 SAMPLING_BEFORE = re.compile(r"\b(?:sampl|poll)\w*\s+(?:[\w-]+\s+){0,4}at\s+$", re.I)
 
@@ -131,7 +132,8 @@ LOAD_BEFORE = re.compile(r"\b(?:[Dd]uring|[Uu]nder|load\s+of)\s+$")
 # Speculative decoding's result in tokens: 'an average acceptance length of 4.6 tokens'
 ACCEPTED_BEFORE = re.compile(r"\b(?:accept(?:ance|ed)\s+lengths?\s+(?:\w+\s+){0,2}|"
                              r"accepts\s+(?:an average of\s+|on average\s+)?)$")
-DOUBLING_BEFORE = re.compile(r"\b(?:doubl|tripl|halv)\w*\s+every\s+$")
+DOUBLING_BEFORE = re.compile(r"\b(?:doubl|tripl|halv)\w*\s+(?:only\s+|roughly\s+|about\s+)?"
+                             r"every\s+$")
 SPEC_WORD_BEFORE = re.compile(r"\b(?:advertised|theoretical|nominal|rated|peak)\s+$")
 SIZED_THING = re.compile(r"\s(?!(?:of|per|less|more|fewer|lower|higher|smaller|larger|and|or|"
                          r"to|in|on|for|with|than|at|by)\b)[a-z]+\b")

@@ -4,7 +4,7 @@ Two corpora, each timed in every round:
 - the dev abstracts in ../shared/gold/dev.jsonl repeated `--repeat` times (when present,
   else the synthetic abstracts of build_scale.py). spaCy's tokenizer caches every
   whitespace-separated chunk it has seen, so from the second copy on it runs at cache speed;
-- the 584 abstracts of tests/data/probe_*.jsonl, all different, as a real corpus is.
+- the abstracts of tests/data/probe_*.jsonl, all different, as in a real corpus.
 
 Prints words/s for both and the ratio (target: extraction >= 0.25x the tokenizer). Each of
 `--rounds` rounds runs in a fresh process, so both start cold (or, with --warm, both after

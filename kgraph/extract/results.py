@@ -123,6 +123,7 @@ WORKLOAD_BEFORE = re.compile(r"\b(?:[Ss]ort(?:s|ing)|[Ss]tor(?:es|ing)|[Pp]roces
                              r"[Ss]huffl(?:es|ing))\s+$")  # 'storing 310 TB of objects'
 PER_DEVICE = re.compile(r"\s+per\s+(?:[\w.-]+\s+){0,3}(?:drive|disk|SSD|DIMM)s?\b")  # its spec
 CLAUSE_AT = re.compile(r"(?:^|[;,]\s*)[Aa]t\s+$")  # a share opening a clause is its condition
+BARE_LIST_END = re.compile(r"(?:,\s*|\s(?:and|versus|vs\.?|against)\s+)$")
 BARE_LIST_GAP = re.compile(r",\s*|,?\s+and\s+|\s+(?:versus|vs\.?|against)\s+")  # '17.8 versus 17.6'
 BEFORE_PAREN = re.compile(r"(?:\s+[A-Za-z]+)?\s?")  # 'T4 GPU (16GB)': the class word between
 RANGE_AFTER = re.compile(r"\s+range\b")
@@ -160,7 +161,7 @@ def is_result(q: Quantity, quantities: list[Quantity], text: str,
         # H100 efficiency' do not
     if not q.unit:
         first = min(o.start for o in quantities if o.group == q.group)  # 'by 0.9 and 1.4'
-        return (_forecast_count(q, quantities, text[sentence[0]:sentence[1]])
+        return (_forecast_count(q, quantities, text, sentence)
                 or _bare_change(q, quantities, text, sentence)
                 or bool(BARE_COMPARATIVE.match(text, q.end))
                 or bool(SCORE_BEFORE.search(text, max(sentence[0], first - 48), first))
@@ -263,6 +264,8 @@ def _listed_after_bare_result(q: Quantity, quantities: list[Quantity], text: str
                               sentence: tuple[int, int], mentions: list[Mention]) -> bool:
     """'perplexities of 5.61, 4.98 and 3.41', 'a perplexity of 17.8 versus 17.6': a bare number
     listed, or set against, right after a bare result."""
+    if not BARE_LIST_END.search(text, max(0, q.start - 16), q.start):
+        return False  # what BARE_LIST_GAP would match does not end here
     earlier = [o for o in quantities if sentence[0] <= o.start and o.end <= q.start]
     return bool(earlier) and not earlier[-1].unit \
         and BARE_LIST_GAP.fullmatch(text, earlier[-1].end, q.start) is not None \
@@ -273,6 +276,8 @@ def _bare_change(q: Quantity, quantities: list[Quantity], text: str,
                  sentence: tuple[int, int]) -> bool:
     """'lowers the median q-error from 9.4 to 1.6' (or 'from 0.58 with a fixed tree to
     0.71'): a change of a unitless figure."""
+    if text.rfind("from ", max(0, q.start - 120), q.start) < 0:
+        return False  # no 'from' before either end
     pair = sorted((o for o in quantities if o.group == q.group), key=lambda o: o.start)
     if len(pair) == 1:
         pair = _ends_apart(q, quantities, text)
@@ -298,8 +303,9 @@ def change_apart(text: str, a: Quantity, b: Quantity) -> bool:
             and TO_BEFORE.search(text, a.end, b.start) is not None)
 
 
-def _forecast_count(q: Quantity, quantities: list[Quantity], sentence: str) -> bool:
+def _forecast_count(q: Quantity, quantities: list[Quantity], text: str,
+                    sentence: tuple[int, int]) -> bool:
     """Bare counts count only as a forecast range: 'we estimate ... 103-306 models'."""
     pair = [o for o in quantities if o.group == q.group]
     return (len(pair) == 2 and all(o.value.is_integer() and int(o.value) not in YEARS for o in pair)
-            and bool(FORECAST.search(sentence)))
+            and bool(FORECAST.search(text, *sentence)))

@@ -82,30 +82,34 @@ def test_name_key_folds_case_and_punctuation():
     assert name_key("ZeRO-Infinity") == name_key("zero infinity") == "zeroinfinity"
 
 
-def test_a_claim_about_a_processor_design_links_to_its_node():
-    text = "Halyard: A Near-Memory Accelerator\nHalyard is 1.6x faster than AttAcc."
-    s = (35, len(text))
-    ex = Extraction(Paper("h", text[:34], text[35:], source="made-up.jsonl"),
-                    (Mention("Halyard", "ACCELERATOR", "Halyard", 35, 42, s),
-                     Mention("AttAcc", "ACCELERATOR", "AttAcc", 63, 69, s)),
-                    (Claim("1.6x", 1.6, "x", "faster", "Halyard", "AttAcc", None, 46, 50, s),))
+def _claim_links(title: str, sentence: str, mentions: list[tuple[str, str, str]],
+                 system: str, baseline: str) -> dict[str, str]:
+    """The objects of one claim's quads (by predicate IRI), for a paper of one sentence that
+    mentions (text, type, canonical) and claims '1.6x' about `system` over `baseline`."""
+    text = f"{title}\n{sentence}"
+    s = (len(title) + 1, len(text))
+    found = tuple(Mention(m, type_, canonical, text.index(m, s[0]), text.index(m, s[0]) + len(m), s)
+                  for m, type_, canonical in mentions)
+    at = text.index("1.6x")
+    ex = Extraction(Paper("p", title, sentence, source="made-up.jsonl"), found,
+                    (Claim("1.6x", 1.6, "x", "faster", system, baseline, None, at, at + 4, s),))
     triples = {(q.subject.value, q.predicate.value, q.object.value)
                for q in QuadWriter(lambda iri: None).quads(ex)}
     claim = next(s for s, p, o in triples if o == str(KG.Claim))
-    values = {p: o for s, p, o in triples if s == claim}
+    return {p: o for s, p, o in triples if s == claim}
+
+
+def test_a_claim_about_a_processor_design_links_to_its_node():
+    values = _claim_links("Halyard: A Near-Memory Accelerator",
+                          "Halyard is 1.6x faster than AttAcc.",
+                          [("Halyard", "ACCELERATOR", "Halyard"),
+                           ("AttAcc", "ACCELERATOR", "AttAcc")], "Halyard", "AttAcc")
     assert values[str(KG.aboutSystem)] == thing_iri("ACCELERATOR", "Halyard").value
     assert values[str(KG.comparedTo)] == thing_iri("ACCELERATOR", "AttAcc").value
 
 
 def test_a_claim_compared_against_hardware_links_to_the_hardware():
-    text = "Zephyr: fast\nZephyr is 1.4x faster than on the L4."
-    s = (13, len(text))
-    ex = Extraction(Paper("z", text[:12], text[13:], source="made-up.jsonl"),
-                    (Mention("Zephyr", "SYSTEM", "Zephyr", 13, 19, s),
-                     Mention("L4", "GPU", "NVIDIA L4", 47, 49, s)),
-                    (Claim("1.4x", 1.4, "x", "faster", "Zephyr", "NVIDIA L4", None, 23, 27, s),))
-    triples = {(q.subject.value, q.predicate.value, q.object.value)
-               for q in QuadWriter(lambda iri: None).quads(ex)}
-    claim = next(s for s, p, o in triples if o == str(KG.Claim))
-    values = {p: o for s, p, o in triples if s == claim}
+    values = _claim_links("Zephyr: fast", "Zephyr is 1.6x faster than on the L4.",
+                          [("Zephyr", "SYSTEM", "Zephyr"), ("L4", "GPU", "NVIDIA L4")],
+                          "Zephyr", "NVIDIA L4")
     assert values[str(KG.comparedTo)] == thing_iri("GPU", "NVIDIA L4").value

@@ -75,17 +75,17 @@ PROBES = Path(__file__).resolve().parent / "data"
 # Entity F1, metric F1 and system attachment each probe set must keep: what it scored when
 # last measured, less 0.03 (the sets guard against regressions; see the README).
 PROBE_BARS = {"probe_a": (0.95, 0.89, 0.90), "probe_b": (0.92, 0.91, 0.90),
-              "probe_c": (0.93, 0.93, 0.91), "probe_d": (0.94, 0.95, 0.87),
-              "probe_e": (0.90, 0.91, 0.92), "probe_f": (0.94, 0.96, 0.96),
+              "probe_c": (0.93, 0.93, 0.93), "probe_d": (0.94, 0.95, 0.87),
+              "probe_e": (0.90, 0.91, 0.92), "probe_f": (0.94, 0.96, 0.97),
               "probe_g": (0.92, 0.95, 0.96), "probe_h": (0.94, 0.95, 0.87),
               "probe_i": (0.94, 0.91, 0.86), "probe_j": (0.94, 0.96, 0.93),
               "probe_k": (0.94, 0.95, 0.89), "probe_l": (0.95, 0.94, 0.90),
               "probe_m": (0.95, 0.95, 0.86), "probe_n": (0.93, 0.95, 0.93),
               "probe_o": (0.90, 0.91, 0.97), "probe_p": (0.93, 0.94, 0.86),
-              "probe_q": (0.92, 0.92, 0.91), "probe_r": (0.93, 0.95, 0.90),
+              "probe_q": (0.92, 0.92, 0.91), "probe_r": (0.94, 0.95, 0.90),
               "probe_s": (0.93, 0.95, 0.94), "probe_t": (0.95, 0.96, 0.96),
               "probe_u": (0.95, 0.92, 0.87), "probe_v": (0.94, 0.93, 0.88),
-              "probe_w": (0.96, 0.95, 0.87), "probe_x": (0.93, 0.97, 0.89),
+              "probe_w": (0.96, 0.95, 0.87), "probe_x": (0.94, 0.97, 0.89),
               "probe_y": (0.94, 0.93, 0.85), "probe_z": (0.96, 0.93, 0.93)}
 
 

@@ -288,8 +288,9 @@ DESIGN_WORDS = r"(?:(?!(?:for|of|on|in|to|with|from|that|which)\b)[\w-]+\s+){0,5
 DESIGN_DEFINED = re.compile(rf"(?:,|\sis)\s+(?:an?|the)\s+{DESIGN_WORDS}{DESIGN_NOUN}")
 DESIGN_HEAD = re.compile(rf"\b{DESIGN_NOUN}")
 TITLE_HEAD_END = re.compile(r"\s(?:for|in|on|with|to|via|using|of|from|across|at)\s")
-DESIGN_LISTS = ("accelerators ", "FPGA designs ", "accelerator designs ", "ASICs ")
-DESIGN_LIST = re.compile(r"(?:accelerators|FPGA designs|accelerator designs|ASICs)\s+"
+DESIGN_LISTS = ("accelerators", "FPGA designs", "accelerator designs", "ASICs")  # 'the prior ...'
+DESIGN_LIST_ANCHORS = tuple(f"{words} " for words in DESIGN_LISTS)
+DESIGN_LIST = re.compile(rf"(?:{'|'.join(DESIGN_LISTS)})\s+"
                          r"(?:such as\s+|like\s+|including\s+)?(?P<list>[A-Z][^.;:()]{0,60})")
 DESIGN_ANCHORS = ("ccelerator", "oprocessor", "ASIC", "verlay", "ppliance", "PIM",
                   "rocessing-in-")  # case as written
@@ -309,7 +310,7 @@ def _designs(text: str, title_end: int, candidates: set[str]) -> set[str]:
             if DESIGN_DEFINED.match(text, end):
                 found.add(name)
                 break
-    for anchor in find_all(text, DESIGN_LISTS):
+    for anchor in find_all(text, DESIGN_LIST_ANCHORS):
         if starts_word(text, anchor) and (match := DESIGN_LIST.match(text, anchor)):
             found.update(n for n in candidates if n in match["list"])
     return found & candidates

@@ -123,8 +123,8 @@ WORKLOAD_BEFORE = re.compile(r"\b(?:[Ss]ort(?:s|ing)|[Ss]tor(?:es|ing)|[Pp]roces
                              r"[Ss]huffl(?:es|ing))\s+$")  # 'storing 310 TB of objects'
 PER_DEVICE = re.compile(r"\s+per\s+(?:[\w.-]+\s+){0,3}(?:drive|disk|SSD|DIMM)s?\b")  # its spec
 CLAUSE_AT = re.compile(r"(?:^|[;,]\s*)[Aa]t\s+$")  # a share opening a clause is its condition
-BARE_LIST_END = re.compile(r"(?:,\s*|\s(?:and|versus|vs\.?|against)\s+)$")
 BARE_LIST_GAP = re.compile(r",\s*|,?\s+and\s+|\s+(?:versus|vs\.?|against)\s+")  # '17.8 versus 17.6'
+BARE_LIST_END = re.compile(rf"(?:{BARE_LIST_GAP.pattern})$")  # the same gap, ending at a number
 BEFORE_PAREN = re.compile(r"(?:\s+[A-Za-z]+)?\s?")  # 'T4 GPU (16GB)': the class word between
 RANGE_AFTER = re.compile(r"\s+range\b")
 OVER_BOUND = re.compile(r"\b(?:of|is|was|by|to|at)\s+over\s+$")  # 'a lifetime of over 5 years'
